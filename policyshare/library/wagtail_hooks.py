@@ -1,0 +1,37 @@
+from wagtail import hooks
+
+from policyshare.core.home_sections import HOOK_NAME, HomeSection
+
+from .models import PublicationIndexPage, PublicationPage, VideoIndexPage, VideoPage
+
+
+@hooks.register(HOOK_NAME)
+def latest_publications(request, home_page):
+    index = PublicationIndexPage.objects.child_of(home_page).live().first()
+    publications = (
+        PublicationPage.objects.descendant_of(home_page)
+        .live()
+        .public()
+        .select_related("cover", "document")
+        .order_by("-year", "-pk")[:4]
+    )
+    if not publications:
+        return None
+    return HomeSection(
+        30, "library/home_publications.html", {"publications": publications, "index": index}
+    )
+
+
+@hooks.register(HOOK_NAME)
+def latest_videos(request, home_page):
+    index = VideoIndexPage.objects.child_of(home_page).live().first()
+    videos = (
+        VideoPage.objects.descendant_of(home_page)
+        .live()
+        .public()
+        .select_related("listing_image")
+        .order_by("-recorded_on", "-pk")[:3]
+    )
+    if not videos:
+        return None
+    return HomeSection(40, "library/home_videos.html", {"videos": videos, "index": index})

@@ -1,0 +1,88 @@
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from policyshare.core.blocks import BodyBlock
+from policyshare.core.listing import int_or_none, paginate
+from policyshare.core.mixins import ListingMixin
+from policyshare.core.models import IndexPage
+from policyshare.policies.models import RelatedPoliciesMixin, Sector
+
+
+class NewsIndexPage(IndexPage):
+    """News of one language, newest first, filterable by year and sector."""
+
+    subpage_types = ["news.NewsPage"]
+    per_page = 10
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def articles(self):
+        return (
+            self.live_children(NewsPage)
+            .select_related("sector", "listing_image")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        years = articles.dates("date", "year", order="DESC")
+        year = int_or_none(request.GET.get("year"))
+        if year is not None:
+            articles = articles.filter(date__year=year)
+        sectors = Sector.objects.filter(locale=self.locale)
+        sector = sectors.filter(slug=request.GET.get("sector", "")).first()
+        if sector is not None:
+            articles = articles.filter(sector__translation_key=sector.translation_key)
+        context.update(
+            articles=paginate(request, articles, self.per_page),
+            years=[d.year for d in years],
+            current_year=year,
+            sectors=sectors,
+            current_sector=sector,
+        )
+        return context
+
+
+class NewsPage(RelatedPoliciesMixin, ListingMixin, Page):
+    date = models.DateField(_("registration date"), default=datetime.date.today)
+    author = models.CharField(_("author"), max_length=100)
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sector"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("date"), FieldPanel("author")]), FieldPanel("sector")],
+            heading=_("Registration"),
+        ),
+        *ListingMixin.listing_panels,
+        FieldPanel("body"),
+        *RelatedPoliciesMixin.related_policies_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")

@@ -1,0 +1,20 @@
+from wagtail import hooks
+
+from policyshare.core.home_sections import HOOK_NAME, HomeSection
+
+from .models import NewsIndexPage, NewsPage
+
+
+@hooks.register(HOOK_NAME)
+def latest_news(request, home_page):
+    index = NewsIndexPage.objects.child_of(home_page).live().first()
+    articles = (
+        NewsPage.objects.descendant_of(home_page)
+        .live()
+        .public()
+        .select_related("listing_image")
+        .order_by("-date", "-pk")[:5]
+    )
+    if not articles:
+        return None
+    return HomeSection(10, "news/home_section.html", {"articles": articles, "index": index})

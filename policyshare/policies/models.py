@@ -1,0 +1,306 @@
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from policyshare.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from policyshare.core.listing import int_or_none, paginate
+from policyshare.core.mixins import ListingMixin
+from policyshare.core.models import IndexPage
+
+from .blocks import ChallengeBlock
+from .sdgs import GOAL_NAMES
+
+
+@register_snippet
+class Sector(TranslatableMixin, models.Model):
+    """The field a policy belongs to, such as transport or water."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        help_text=_("Used in addresses; keep it the same in every language."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SustainableDevelopmentGoal(models.Model):
+    number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
+
+    class Meta:
+        verbose_name = _("Sustainable Development Goal")
+        verbose_name_plural = _("Sustainable Development Goals")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    @property
+    def name(self):
+        return GOAL_NAMES[self.number]
+
+
+class PolicyPageQuerySet(PageQuerySet):
+    def due_for_review(self, today=None):
+        return self.filter(next_review__lt=today or timezone.localdate())
+
+
+class PolicyIndexPage(IndexPage):
+    """All policies of one language, filterable by sector and by Sustainable Development Goal."""
+
+    subpage_types = ["policies.PolicyPage"]
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("policy index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        policies = (
+            self.live_children(PolicyPage)
+            .select_related("sector", "listing_image")
+            .order_by("title")
+        )
+        sectors = Sector.objects.filter(locale=self.locale)
+        sector = sectors.filter(slug=request.GET.get("sector", "")).first()
+        if sector is not None:
+            policies = policies.filter(sector__translation_key=sector.translation_key)
+        goal = SustainableDevelopmentGoal.objects.filter(
+            number=int_or_none(request.GET.get("sdg"))
+        ).first()
+        if goal is not None:
+            policies = policies.filter(goals=goal)
+        context.update(
+            policies=paginate(request, policies, self.per_page),
+            sectors=sectors,
+            goals=SustainableDevelopmentGoal.objects.all(),
+            current_sector=sector,
+            current_goal=goal,
+        )
+        return context
+
+
+class PolicyPage(ListingMixin, Page):
+    """A model policy as a structured case: what was wrong, what was done, what it achieved."""
+
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), on_delete=models.PROTECT, related_name="policies"
+    )
+    goals = ParentalManyToManyField(
+        SustainableDevelopmentGoal, verbose_name=_("Sustainable Development Goals"), blank=True
+    )
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, help_text=_("Leave empty while it is running.")
+    )
+    background = RichTextField(
+        _("problem and background"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What problem the city faced and why it mattered."),
+    )
+    approach = StreamField(
+        BodyBlock(),
+        verbose_name=_("what was done and how"),
+        help_text=_("The measures, the process and its stages."),
+    )
+    know_how = RichTextField(
+        _("know-how"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What another city should know before trying the same."),
+    )
+    challenges = StreamField(
+        [("challenge", ChallengeBlock())],
+        blank=True,
+        verbose_name=_("difficulties and how they were overcome"),
+    )
+    cost_and_financing = RichTextField(
+        _("cost and financing"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    staffing = RichTextField(_("staffing"), blank=True, features=RICH_TEXT_FEATURES)
+    department = models.CharField(_("responsible department"), max_length=200)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact telephone"), max_length=50, blank=True)
+    last_reviewed = models.DateField(_("last reviewed"), default=datetime.date.today)
+    next_review = models.DateField(
+        _("next review due"),
+        blank=True,
+        null=True,
+        help_text=_("Leave empty to use the site's review interval from the last review."),
+    )
+
+    objects = PageManager.from_queryset(PolicyPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        *ListingMixin.listing_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("sector"),
+                FieldPanel("goals", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("featured"),
+            ],
+            heading=_("Classification"),
+        ),
+        FieldPanel("background"),
+        FieldPanel("approach"),
+        FieldPanel("know_how"),
+        FieldPanel("challenges"),
+        InlinePanel("key_results", heading=_("Key results"), label=_("Key result")),
+        FieldPanel("cost_and_financing"),
+        FieldPanel("staffing"),
+        MultiFieldPanel(
+            [
+                FieldPanel("department"),
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Responsible department"),
+        ),
+        InlinePanel("exchanges", heading=_("Cities that studied or adopted it"), label=_("City")),
+        FieldRowPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("next_review")], heading=_("Review")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("background"),
+        index.SearchField("approach"),
+        index.SearchField("know_how"),
+        index.FilterField("sector"),
+    ]
+    parent_page_types = ["policies.PolicyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+        if self.next_review is None and self.last_reviewed:
+            self.next_review = self.last_reviewed + datetime.timedelta(
+                days=settings.POLICYSHARE_REVIEW_INTERVAL_DAYS
+            )
+
+    def related_pages(self, model):
+        """Live pages of ``model`` in the visitor's language that name this policy (in either
+        language) among their related policies."""
+        return (
+            model.objects.live()
+            .public()
+            .filter(
+                related_policies__translation_key=self.translation_key, locale=Locale.get_active()
+            )
+            .distinct()
+        )
+
+
+class KeyResult(TranslatableMixin, Orderable):
+    """One measured result, e.g. NOx emissions down by 782 kg a day in 2020."""
+
+    policy = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="key_results")
+    indicator = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    actual = models.DecimalField(_("actual"), max_digits=16, decimal_places=2)
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldRowPanel(
+            [FieldPanel("baseline"), FieldPanel("target"), FieldPanel("actual"), FieldPanel("unit")]
+        ),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("source")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("key result")
+        ordering = ["sort_order"]
+
+
+class PolicyExchange(TranslatableMixin, Orderable):
+    """A city abroad that studied or adopted the policy."""
+
+    class Kind(models.TextChoices):
+        STUDIED = "studied", _("Studied")
+        ADOPTED = "adopted", _("Adopted")
+
+    policy = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="exchanges")
+    city = models.ForeignKey(
+        "network.CityPage",
+        verbose_name=_("city"),
+        on_delete=models.CASCADE,
+        related_name="policy_exchanges",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.STUDIED)
+    year = models.PositiveSmallIntegerField(_("year"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("city"), FieldPanel("kind"), FieldPanel("year")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("exchange with a city")
+        ordering = ["sort_order"]
+
+
+class RelatedPoliciesMixin(models.Model):
+    """For content that reports on or documents policies: news, publications, videos."""
+
+    related_policies = ParentalManyToManyField(
+        PolicyPage,
+        verbose_name=_("related policies"),
+        blank=True,
+        related_name="related_%(app_label)s_%(class)s",
+    )
+
+    related_policies_panels = [FieldPanel("related_policies")]
+
+    class Meta:
+        abstract = True
+
+    def localized_related_policies(self):
+        return [p.localized for p in self.related_policies.live().public()]

@@ -1,0 +1,21 @@
+from wagtail import hooks
+
+from policyshare.core.home_sections import HOOK_NAME, HomeSection
+
+from .models import PolicyIndexPage, PolicyPage
+
+
+@hooks.register(HOOK_NAME)
+def featured_policies(request, home_page):
+    index = PolicyIndexPage.objects.child_of(home_page).live().first()
+    policies = (
+        PolicyPage.objects.descendant_of(home_page)
+        .live()
+        .public()
+        .filter(featured=True)
+        .select_related("sector", "listing_image")
+        .order_by("title")[:6]
+    )
+    if not policies:
+        return None
+    return HomeSection(20, "policies/home_section.html", {"policies": policies, "index": index})
