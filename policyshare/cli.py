@@ -10,6 +10,7 @@ def main(argv=None):
     from django.core.management import execute_from_command_line
 
     argv = list(sys.argv if argv is None else argv)
+    argv[0] = "policyshare"  # how usage messages name the program, however it was started
     if len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = argv[1].replace("-", "_")
     execute_from_command_line(argv)

@@ -59,6 +59,9 @@ class HomePage(ListingMixin, Page):
         context["sections"] = collect_home_sections(request, self)
         return context
 
+    def structured_data(self, request):
+        return {"@type": "WebSite"}
+
 
 class IndexPage(ListingMixin, Page):
     """A section's landing page, directly below the home page, listing its children."""

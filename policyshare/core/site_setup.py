@@ -1,7 +1,6 @@
 """After every migration, make sure the portal has its two languages and a home page in each,
 so that a fresh installation serves pages with or without the demo content."""
 
-
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site

@@ -16,3 +16,10 @@ def redirect_to_existing_translation(page, request, serve_args, serve_kwargs):
     if translation is not None and translation.live:
         return redirect(translation.url)
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    from .translation_status import TranslationStatusPanel
+
+    panels.append(TranslationStatusPanel())

@@ -113,6 +113,31 @@ class PublicationPage(RelatedPoliciesMixin, ListingMixin, Page):
     def preview_image(self):
         return self.listing_image or self.cover
 
+    def structured_data(self, request):
+        is_report = self.kind in {self.Kind.REPORT, self.Kind.CASE_STUDY}
+        encoding = {
+            "@type": "MediaObject",
+            "contentUrl": request.build_absolute_uri(self.document.url),
+            "encodingFormat": "application/pdf",
+        }
+        size = self.document.get_file_size()
+        if size:
+            encoding["contentSize"] = (
+                f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{-(-size // 1024)} KB"
+            )
+        data = {
+            "@type": "Report" if is_report else "Book",
+            "datePublished": str(self.year),
+            "genre": str(self.get_kind_display()),
+            "encoding": encoding,
+        }
+        if not is_report:
+            data["bookFormat"] = "https://schema.org/EBook"
+        languages = {"ko": "ko", "en": "en", "ko+en": ["ko", "en"]}.get(self.document_language)
+        if languages:
+            data["inLanguage"] = languages
+        return data
+
 
 class VideoIndexPage(IndexPage):
     subpage_types = ["library.VideoPage"]
@@ -189,3 +214,21 @@ class VideoPage(RelatedPoliciesMixin, ListingMixin, Page):
     @property
     def source(self):
         return parse_video_url(self.video_url)
+
+    def structured_data(self, request):
+        data = {"@type": "VideoObject", "uploadDate": self.recorded_on.isoformat()}
+        source = self.source
+        if source is not None:
+            data["embedUrl"] = source.embed_url
+        if self.preview_image is not None:
+            rendition = self.preview_image.get_rendition("fill-1280x720")
+            data["thumbnailUrl"] = request.build_absolute_uri(rendition.url)
+        elif source is not None and source.provider == "youtube":
+            data["thumbnailUrl"] = f"https://i.ytimg.com/vi/{source.video_id}/hqdefault.jpg"
+        if self.duration_minutes:
+            hours, minutes = divmod(self.duration_minutes, 60)
+            data["duration"] = f"PT{hours}H{minutes}M" if hours else f"PT{minutes}M"
+        languages = {"ko": "ko", "en": "en", "ko+en": ["ko", "en"]}.get(self.spoken_language)
+        if languages:
+            data["inLanguage"] = languages
+        return data

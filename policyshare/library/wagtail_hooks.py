@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from policyshare.core.home_sections import HOOK_NAME, HomeSection
+from policyshare.policies import related_content
 
 from .models import PublicationIndexPage, PublicationPage, VideoIndexPage, VideoPage
 
@@ -35,3 +36,15 @@ def latest_videos(request, home_page):
     if not videos:
         return None
     return HomeSection(40, "library/home_videos.html", {"videos": videos, "index": index})
+
+
+@hooks.register(related_content.HOOK_NAME)
+def publications_about_policy(policy):
+    publications = policy.related_pages(PublicationPage).order_by("-year", "-pk")[:6]
+    return "related_publications", list(publications)
+
+
+@hooks.register(related_content.HOOK_NAME)
+def videos_about_policy(policy):
+    videos = policy.related_pages(VideoPage).order_by("-recorded_on", "-pk")[:6]
+    return "related_videos", list(videos)

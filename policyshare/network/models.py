@@ -257,6 +257,29 @@ class EventPage(ListingMixin, Page):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The event cannot end before it starts.")})
 
+    def structured_data(self, request):
+        online = {"@type": "VirtualLocation", "url": self.get_full_url(request)}
+        place = {"@type": "Place", "name": self.location, "address": self.location}
+        location = self.location.strip().casefold()
+        if location in {"online", "온라인"}:
+            mode, where = "OnlineEventAttendanceMode", online
+        elif "online" in location or "온라인" in location:
+            mode, where = "MixedEventAttendanceMode", [online, place]
+        else:
+            mode, where = "OfflineEventAttendanceMode", place
+        data = {
+            "@type": "Event",
+            "startDate": self.start_date.isoformat(),
+            "endDate": self.end_date.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": f"https://schema.org/{mode}",
+            "location": where,
+        }
+        speakers = [{"@type": "Person", "name": s.name} for s in self.speakers.all()]
+        if speakers:
+            data["performer"] = speakers
+        return data
+
 
 class EventSession(TranslatableMixin, Orderable):
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")

@@ -86,3 +86,16 @@ class NewsPage(RelatedPoliciesMixin, ListingMixin, Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def structured_data(self, request):
+        data = {
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "datePublished": self.date.isoformat(),
+            "author": {"@type": "Organization", "name": self.author},
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.sector:
+            data["articleSection"] = self.sector.name
+        return data

@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from policyshare.core.home_sections import HOOK_NAME, HomeSection
+from policyshare.policies import related_content
 
 from .models import NewsIndexPage, NewsPage
 
@@ -18,3 +19,8 @@ def latest_news(request, home_page):
     if not articles:
         return None
     return HomeSection(10, "news/home_section.html", {"articles": articles, "index": index})
+
+
+@hooks.register(related_content.HOOK_NAME)
+def news_about_policy(policy):
+    return "related_news", list(policy.related_pages(NewsPage).order_by("-date", "-pk")[:6])

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMix
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
 from policyshare.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from policyshare.core.listing import int_or_none, paginate
@@ -20,6 +21,7 @@ from policyshare.core.mixins import ListingMixin
 from policyshare.core.models import IndexPage
 
 from .blocks import ChallengeBlock
+from .related_content import collect_related_content
 from .sdgs import GOAL_NAMES
 
 
@@ -35,6 +37,9 @@ class Sector(TranslatableMixin, models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    # The slug keeps ?sector= links valid when a visitor switches language.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     panels = [
         FieldPanel("name"),
@@ -161,6 +166,13 @@ class PolicyPage(ListingMixin, Page):
 
     objects = PageManager.from_queryset(PolicyPageQuerySet)()
 
+    # wagtail-localize leaves many-to-many fields out of its sync and would offer the phone
+    # number for translation: keep them following the source.
+    override_translatable_fields = [
+        SynchronizedField("goals", overridable=False),
+        SynchronizedField("contact_phone", overridable=False),
+    ]
+
     content_panels = [
         *Page.content_panels,
         *ListingMixin.listing_panels,
@@ -217,6 +229,11 @@ class PolicyPage(ListingMixin, Page):
                 days=settings.POLICYSHARE_REVIEW_INTERVAL_DAYS
             )
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(collect_related_content(self))
+        return context
+
     def related_pages(self, model):
         """Live pages of ``model`` in the visitor's language that name this policy (in either
         language) among their related policies."""
@@ -228,6 +245,22 @@ class PolicyPage(ListingMixin, Page):
             )
             .distinct()
         )
+
+    def structured_data(self, request):
+        data = {
+            "@type": "Article",
+            "headline": self.title[:110],
+            "articleSection": self.sector.name,
+            "author": {"@type": "GovernmentOrganization", "name": self.department},
+            "about": [str(goal) for goal in self.goals.all()],
+        }
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if not data["about"]:
+            del data["about"]
+        return data
 
 
 class KeyResult(TranslatableMixin, Orderable):
@@ -298,6 +331,9 @@ class RelatedPoliciesMixin(models.Model):
     )
 
     related_policies_panels = [FieldPanel("related_policies")]
+
+    # wagtail-localize leaves many-to-many fields out of its sync unless told.
+    override_translatable_fields = [SynchronizedField("related_policies", overridable=False)]
 
     class Meta:
         abstract = True

@@ -19,3 +19,10 @@ def featured_policies(request, home_page):
     if not policies:
         return None
     return HomeSection(20, "policies/home_section.html", {"policies": policies, "index": index})
+
+
+@hooks.register("construct_homepage_panels")
+def add_policies_due_for_review_panel(request, panels):
+    from .review import PoliciesDueForReviewPanel
+
+    panels.append(PoliciesDueForReviewPanel())
