@@ -1,6 +1,8 @@
 """After every migration, make sure the portal has its two languages and a home page in each,
 so that a fresh installation serves pages with or without the demo content."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -41,11 +43,14 @@ def _create_home(locale):
         instance=HomePage(title=title, intro_title=title, slug=locale.language_code, locale=locale)
     )
     home.save_revision().publish()
+    # The public address gives the site's host and port, so that canonical links, the sitemap
+    # and link previews carry addresses that work.
+    public_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": public_url.hostname or "localhost",
+            "port": public_url.port or (443 if public_url.scheme == "https" else 80),
             "root_page": home,
             "site_name": settings.WAGTAIL_SITE_NAME,
         },
