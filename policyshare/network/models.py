@@ -39,7 +39,7 @@ class Partner(TranslatableMixin, models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     show_on_home = models.BooleanField(_("show on the home page"), default=True)
-    sort_order = models.PositiveSmallIntegerField(_("position"), default=0)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [
         FieldPanel("name"),
@@ -218,9 +218,27 @@ class EventIndexPage(IndexPage):
 class EventPage(ListingMixin, Page):
     """An event such as an online summit: its sessions, speakers and recordings."""
 
+    class Attendance(models.TextChoices):
+        ONLINE = "online", _("Online")
+        IN_PERSON = "in-person", _("In person")
+        MIXED = "mixed", _("In person and online")
+
+        @property
+        def schema_org_mode(self):
+            return {
+                "online": "OnlineEventAttendanceMode",
+                "in-person": "OfflineEventAttendanceMode",
+                "mixed": "MixedEventAttendanceMode",
+            }[self.value]
+
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    location = models.CharField(_("location"), max_length=200, help_text=_("A place, or “Online”."))
+    attendance = models.CharField(
+        _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
+    location = models.CharField(
+        _("location"), max_length=200, help_text=_("A place, or the platform of an online event.")
+    )
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
     facts = RichTextField(
         _("facts and figures"),
@@ -234,7 +252,7 @@ class EventPage(ListingMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldPanel("location"),
+                FieldRowPanel([FieldPanel("attendance"), FieldPanel("location")]),
             ],
             heading=_("When and where"),
         ),
@@ -260,19 +278,17 @@ class EventPage(ListingMixin, Page):
     def structured_data(self, request):
         online = {"@type": "VirtualLocation", "url": self.get_full_url(request)}
         place = {"@type": "Place", "name": self.location, "address": self.location}
-        location = self.location.strip().casefold()
-        if location in {"online", "온라인"}:
-            mode, where = "OnlineEventAttendanceMode", online
-        elif "online" in location or "온라인" in location:
-            mode, where = "MixedEventAttendanceMode", [online, place]
-        else:
-            mode, where = "OfflineEventAttendanceMode", place
+        where = {
+            self.Attendance.ONLINE: online,
+            self.Attendance.IN_PERSON: place,
+            self.Attendance.MIXED: [online, place],
+        }[self.attendance]
         data = {
             "@type": "Event",
             "startDate": self.start_date.isoformat(),
             "endDate": self.end_date.isoformat(),
             "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": f"https://schema.org/{mode}",
+            "eventAttendanceMode": f"https://schema.org/{self.Attendance(self.attendance).schema_org_mode}",
             "location": where,
         }
         speakers = [{"@type": "Person", "name": s.name} for s in self.speakers.all()]

@@ -68,7 +68,7 @@ class NewsPage(RelatedPoliciesMixin, ListingMixin, Page):
         *Page.content_panels,
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("date"), FieldPanel("author")]), FieldPanel("sector")],
-            heading=_("Registration"),
+            heading=_("Publication details"),
         ),
         *ListingMixin.listing_panels,
         FieldPanel("body"),

@@ -36,7 +36,7 @@ class Sector(TranslatableMixin, models.Model):
         help_text=_("Used in addresses; keep it the same in every language."),
     )
     description = models.TextField(_("description"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("position"), default=0)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     # The slug keeps ?sector= links valid when a visitor switches language.
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
@@ -52,6 +52,9 @@ class Sector(TranslatableMixin, models.Model):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_sector_slug_per_locale")
+        ]
 
     def __str__(self):
         return self.name
@@ -161,7 +164,7 @@ class PolicyPage(ListingMixin, Page):
         _("next review due"),
         blank=True,
         null=True,
-        help_text=_("Leave empty to use the site's review interval from the last review."),
+        help_text=_("Leave empty to set it to the last review date plus the review interval."),
     )
 
     objects = PageManager.from_queryset(PolicyPageQuerySet)()
