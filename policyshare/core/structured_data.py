@@ -19,5 +19,7 @@ def structured_data_for(page, request):
         common["description"] = summary
     image = getattr(page, "preview_image", None)
     if image is not None:
-        common["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        common["image"] = request.build_absolute_uri(
+            image.get_rendition("fill-1200x630|format-jpeg").url
+        )
     return {**common, **data}

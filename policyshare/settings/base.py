@@ -172,6 +172,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Renditions in WebP weigh a fraction of PNG or JPEG; link previews ask for JPEG explicitly.
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "bmp": "webp"}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # How many days after its last review a policy counts as due for another one.

@@ -75,7 +75,7 @@ def test_page_carries_hreflang_alternates_and_open_graph(client):
     )
     assert '<meta property="og:title" content="Green Transport Zone">' in html
     assert '<meta property="og:description" content="Grade-5 vehicle restriction">' in html
-    assert re.search(r'<meta property="og:image" content="http://[^"]+\.png">', html)
+    assert re.search(r'<meta property="og:image" content="http://[^"]+\.jpg">', html)
     assert '<meta property="og:locale" content="en_GB">' in html
 
 
