@@ -156,6 +156,7 @@ def make_event(code="ko", **fields):
     fields.setdefault("slug", f"event-{n}")
     fields.setdefault("start_date", datetime.date(2020, 6, 1))
     fields.setdefault("end_date", datetime.date(2020, 6, 5))
+    fields.setdefault("attendance", EventPage.Attendance.ONLINE)
     fields.setdefault("location", "Online")
     fields.setdefault("description", "<p>An online summit.</p>")
     return publish(index_page(EventIndexPage, code), EventPage(**fields))

@@ -168,6 +168,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 # Documents go through Django so that the file is always sent as an attachment with its type.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Wagtail shows PDFs inline by default; a brochure is a download, and an attachment also keeps
+# a crafted file from running in the portal's origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
