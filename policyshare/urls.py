@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from policyshare.core import health
 from policyshare.core import views as core_views
 
 urlpatterns = [
@@ -13,17 +13,24 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 
 if settings.POLICYSHARE_SERVE_MEDIA:
+    # Images and their renditions only: documents go through /documents/, which sends them as
+    # attachments and honours collection privacy.
     media_prefix = settings.MEDIA_URL.strip("/")
     urlpatterns.append(
         re_path(
-            rf"^{media_prefix}/(?P<path>.*)$",
-            serve_static_file,
-            {"document_root": settings.MEDIA_ROOT},
+            rf"^{media_prefix}/(?P<path>(?:images|original_images)/.*)$",
+            core_views.serve_media,
         )
     )
 
 # Every public page lives below /ko/ or /en/; "/" is redirected by the browser's language.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("feeds/", include("policyshare.feeds.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve as serve_static_file
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from .sitemap import BilingualSitemap
@@ -22,3 +24,9 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def serve_media(request, path):
+    """Uploaded images in the embedded mode (nginx or object storage serve them otherwise)."""
+    return serve_static_file(request, path, document_root=settings.MEDIA_ROOT)
