@@ -99,7 +99,7 @@ def published_at(page):
 def newest_items(model, locale, sector):
     pages = model.objects.live().public().filter(locale=locale)
     if sector is not None:
-        pages = pages.filter(sector__translation_key=sector.translation_key)
+        pages = sector.narrow(pages)
     if model is NewsPage:
         pages = pages.order_by("-date", "-first_published_at", "-pk")
     else:
@@ -131,7 +131,7 @@ class ContentFeed(Feed):
         if slug:
             if not section.has_sectors:
                 raise Http404("This feed has no sectors.")
-            sector = Sector.objects.filter(locale=locale, slug=slug).first()
+            sector = Sector.chosen(locale, slug)
             if sector is None:
                 raise Http404("No such sector.")
         site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)

@@ -37,15 +37,14 @@ class NewsIndexPage(IndexPage):
         year = int_or_none(request.GET.get("year"))
         if year is not None:
             articles = articles.filter(date__year=year)
-        sectors = Sector.objects.filter(locale=self.locale)
-        sector = sectors.filter(slug=request.GET.get("sector", "")).first()
+        sector = Sector.chosen(self.locale, request.GET.get("sector"))
         if sector is not None:
-            articles = articles.filter(sector__translation_key=sector.translation_key)
+            articles = sector.narrow(articles)
         context.update(
             articles=paginate(request, articles, self.per_page),
             years=[d.year for d in years],
             current_year=year,
-            sectors=sectors,
+            sectors=Sector.objects.filter(locale=self.locale),
             current_sector=sector,
         )
         return context

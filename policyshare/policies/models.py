@@ -59,6 +59,16 @@ class Sector(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def chosen(cls, locale, slug):
+        """The sector of ``locale`` that a ``?sector=<slug>`` link names, or ``None``."""
+        return cls.objects.filter(locale=locale, slug=slug).first() if slug else None
+
+    def narrow(self, pages):
+        """``pages`` filed under this sector. Matched by translation key: a translated page may
+        still point at the source language's sector."""
+        return pages.filter(sector__translation_key=self.translation_key)
+
 
 class SustainableDevelopmentGoal(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
@@ -97,10 +107,9 @@ class PolicyIndexPage(IndexPage):
             .select_related("sector", "listing_image")
             .order_by("title")
         )
-        sectors = Sector.objects.filter(locale=self.locale)
-        sector = sectors.filter(slug=request.GET.get("sector", "")).first()
+        sector = Sector.chosen(self.locale, request.GET.get("sector"))
         if sector is not None:
-            policies = policies.filter(sector__translation_key=sector.translation_key)
+            policies = sector.narrow(policies)
         goal = SustainableDevelopmentGoal.objects.filter(
             number=int_or_none(request.GET.get("sdg"))
         ).first()
@@ -108,7 +117,7 @@ class PolicyIndexPage(IndexPage):
             policies = policies.filter(goals=goal)
         context.update(
             policies=paginate(request, policies, self.per_page),
-            sectors=sectors,
+            sectors=Sector.objects.filter(locale=self.locale),
             goals=SustainableDevelopmentGoal.objects.all(),
             current_sector=sector,
             current_goal=goal,
