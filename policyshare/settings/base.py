@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "policyshare.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Without LocaleMiddleware the /ko/ and /en/ prefixes would not activate a language and
@@ -185,6 +186,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "policyshare@localhost
 
 WAGTAIL_SITE_NAME = os.environ.get("POLICYSHARE_SITE_NAME", "policyshare")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# No Gravatar: it would send a hash of every editor's e-mail address to a third party (and the
+# admin's Content Security Policy allows no images from elsewhere).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 # Documents go through Django so that the file is always sent as an attachment with its type.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -17,3 +17,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Behind TLS every http:// address on a page is fetched over https:// (see core/security_headers).
+POLICYSHARE_CSP_UPGRADE_INSECURE_REQUESTS = True

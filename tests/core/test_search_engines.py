@@ -84,7 +84,8 @@ def test_page_describes_itself_in_schema_org_json_ld(client):
 
     html = client.get("/ko/news/solar-square/").content.decode()
 
-    payload = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    json_ld = r'<script type="application/ld\+json"[^>]*>(.*?)</script>'
+    payload = re.search(json_ld, html, re.S).group(1)
     data = json.loads(payload)
     assert data["@context"] == "https://schema.org"
     assert data["name"] == "태양광 광장 개장"

@@ -68,3 +68,25 @@ def test_hangul_is_drawn_with_real_glyphs(page, site_content):
 
     assert not drawn["blank"], f"Hangul draws nothing in {drawn['font']}"
     assert not drawn["same"], f"Hangul draws as empty boxes in {drawn['font']}: install fonts-nanum"
+
+
+def test_pages_break_no_content_security_policy_rule(page, site_content):
+    """The strict policy of public pages blocks nothing they use: no inline script or style,
+    only the video sites' players framed. (The player itself is refused by the tests' network
+    routing, which Chromium does not report as a policy violation.)"""
+    messages = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    paths = [
+        site_content.url("home", "ko"),
+        next(iter(site_content.policies_with_results)),
+        site_content.youtube_video_url,
+    ]
+
+    for path in paths:
+        response = open_ok(page, path)
+        assert "script-src 'self';" in response.headers["content-security-policy"]
+        page.wait_for_load_state("networkidle")
+
+    violations = [m for m in messages if "Content Security Policy" in m]
+    assert not violations, "\n".join(violations)
+    assert not [m for m in messages if "Permissions-Policy" in m], messages

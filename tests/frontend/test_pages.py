@@ -41,7 +41,7 @@ def h1s(page_html):
 
 
 def structured_data(page_html):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page_html, re.S)
+    match = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', page_html, re.S)
     return json.loads(match.group(1))
 
 
