@@ -374,3 +374,17 @@ def test_server_error_page_renders_without_context():
     body = render_to_string("500.html")
 
     assert "<h1>" in body and 'lang="en"' in body
+
+
+def test_news_page_links_related_policies_in_the_readers_language(client):
+    policy = make_policy("ko", title="녹색교통지역", slug="green-zone")
+    translate(policy, title="Green Transport Zone", slug="green-transport-zone")
+    untranslated = make_policy("ko", title="태양광 도로", slug="solar-road")
+    make_news(
+        "en", title="Zone extended", slug="zone-extended", related_policies=[policy, untranslated]
+    )
+
+    body = html(client.get("/en/news/zone-extended/"))
+
+    assert 'href="/en/policies/green-transport-zone/"' in body
+    assert 'href="/ko/policies/solar-road/"' in body  # no English yet: the Korean page
