@@ -51,7 +51,10 @@ test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/policyshare makemigrations --check --dry-run
 	$(BIN)/policyshare compilemessages --ignore '.venv/*' -v 0
-	$(BIN)/pytest -n 2
+# loadgroup: the tests of one xdist_group (a set of servers started once) share a worker.
+	$(BIN)/pytest -n 2 --dist loadgroup
+# Again on PostgreSQL, all but the browser tests and the tests that start their own servers.
+	$(BIN)/pytest -n 2 --dist loadgroup --database=postgresql -m 'not e2e and not servers'
 
 clean:
 	rm -rf $(VENV) node_modules var

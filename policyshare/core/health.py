@@ -3,8 +3,9 @@
 `/healthz` says only that the process answers: it touches nothing, so a slow database never gets
 a healthy worker restarted. `/readyz` says whether this instance can serve pages: the database,
 the cache and the media storage must all answer, otherwise the load balancer should send traffic
-elsewhere. Both live outside the language prefixes and keep Django's host check: the probe must
-send a Host that ALLOWED_HOSTS accepts.
+elsewhere; only a Redis cache that degrades (pages served uncached) is reported without making
+the instance unready. Both live outside the language prefixes and keep Django's host check:
+the probe must send a Host that ALLOWED_HOSTS accepts.
 """
 
 import logging
@@ -12,6 +13,7 @@ import os
 import uuid
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -60,8 +62,12 @@ def check_storage():
     """Read, never write: a replica whose media is mounted read-only still serves pages, and a
     probe every few seconds should not create and delete objects in a bucket forever."""
     storage = storages["default"]
-    # On object storage this is a request that fails when the bucket is unreachable or refuses
-    # the credentials.
+    bucket = getattr(storage, "bucket_name", None)
+    if bucket:
+        # Object storage (django-storages): exists() would answer "no" for a bucket that is
+        # gone; HEAD on the bucket fails when it is missing, unreachable or refuses the keys.
+        storage.connection.meta.client.head_bucket(Bucket=bucket)
+        return
     storage.exists(STORAGE_PROBE_NAME)
     if isinstance(storage, FileSystemStorage):
         # On disk exists() swallows every error, so look at the folder itself. A fresh install
@@ -80,6 +86,13 @@ def check_storage():
 CHECKS = {"database": check_database, "cache": check_cache, "storage": check_storage}
 
 
+def cache_degrades():
+    """Whether pages are still served when the cache fails: a Redis cache set to skip its
+    errors only saves work, so its failure is reported but does not take the instance out of the
+    pool (every app server shares the one Redis: all of them would go at once)."""
+    return settings.CACHES["default"].get("OPTIONS", {}).get("IGNORE_EXCEPTIONS", False)
+
+
 @csrf_exempt
 @require_safe
 @never_cache
@@ -94,5 +107,6 @@ def readyz(request):
             results[name] = "error"
         else:
             results[name] = "ok"
-    ready = all(result == "ok" for result in results.values())
+    optional = {"cache"} if cache_degrades() else set()
+    ready = all(result == "ok" for name, result in results.items() if name not in optional)
     return JsonResponse(results, status=200 if ready else 503)

@@ -19,3 +19,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # Behind TLS every http:// address on a page is fetched over https:// (see core/security_headers).
 POLICYSHARE_CSP_UPGRADE_INSECURE_REQUESTS = True
+# Administrators enrol an authenticator app before they use the admin.
+POLICYSHARE_REQUIRE_2FA_FOR_ADMINS = env_bool("POLICYSHARE_REQUIRE_2FA_FOR_ADMINS", True)  # noqa: F405
+# Production runs behind one reverse proxy (docs/deploy.md): the client's address is the one it
+# appends to X-Forwarded-For, not REMOTE_ADDR (the proxy's), for rate limits and lockouts.
+POLICYSHARE_TRUSTED_PROXIES = int(os.environ.get("POLICYSHARE_TRUSTED_PROXIES", "1"))

@@ -2,7 +2,7 @@ import pytest
 
 from tests.factories import make_policy, translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 
 def test_root_redirects_by_browser_language(client):

@@ -19,7 +19,7 @@ from tests.factories import (
     make_video,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 SECTIONS = ["news", "policies", "publications", "videos", "all"]
 ATOM = "http://www.w3.org/2005/Atom"

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from policyshare.policies.models import PolicyPage
 from tests.factories import make_policy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 
 def test_next_review_defaults_to_the_review_interval_after_the_last_review(settings):
