@@ -14,6 +14,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,7 @@ from policyshare.library.models import (
 )
 from policyshare.news.models import NewsIndexPage, NewsPage
 from policyshare.policies.models import PolicyIndexPage, PolicyPage, Sector
+from policyshare.security.ratelimit import ratelimit
 
 MAX_ITEMS = 20
 
@@ -117,6 +119,7 @@ class ContentFeed(Feed):
     def __init__(self, feed_type):
         self.feed_type = feed_type
 
+    @method_decorator(ratelimit("feeds", rate="60/m"))
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
         # Feed readers poll; a short public lifetime spares the database without hiding news long.
