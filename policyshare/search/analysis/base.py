@@ -31,6 +31,10 @@ class Analyser(Protocol):
         """Index terms of a document, in text order."""
         ...
 
+    def query_tokens(self, text: str) -> list[Token]:
+        """Query tokens with offsets and positions (the terms of ``query_terms``)."""
+        ...
+
     def query_terms(self, text: str) -> list[str]:
         """Terms of a query; may be narrower than ``terms`` (e.g. a compound without its
         parts), never something ``terms`` would not produce for the same words."""

@@ -83,5 +83,8 @@ class EnglishAnalyser:
     def terms(self, text: str) -> list[str]:
         return [token.term for token in self.analyse(text)]
 
+    def query_tokens(self, text: str) -> list[Token]:
+        return self.analyse(text)
+
     def query_terms(self, text: str) -> list[str]:
         return self.terms(text)

@@ -192,6 +192,9 @@ class KoreanAnalyser:
     def terms(self, text: str) -> list[str]:
         return [token.term for token in self._analyse(text, query=False)]
 
+    def query_tokens(self, text: str) -> list[Token]:
+        return self._analyse(text, query=True)
+
     def query_terms(self, text: str) -> list[str]:
         return [token.term for token in self._analyse(text, query=True)]
 

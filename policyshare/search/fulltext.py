@@ -1,0 +1,268 @@
+"""The database's full-text engine over the analysed terms: SQLite FTS5 or PostgreSQL tsvector.
+
+Both rank with BM25's ingredients and the same field weights (title 10, summary 4, body 1):
+FTS5's own ``bm25()``; on PostgreSQL each query unit's inverse document frequency (counted
+through the GIN index) times its weighted, length-normalised ``ts_rank``. Scores differ in
+scale between the two; what they find, and the order where one entry is clearly better, agree.
+"""
+
+import json
+import logging
+import math
+import uuid
+
+from django.db import DatabaseError, connection, transaction
+
+from . import query as query_syntax
+from .ranking import Hit, SearchUnavailable
+
+logger = logging.getLogger(__name__)
+
+TABLE = "search_indexentry"
+FTS_TABLE = "search_indexentry_fts"
+TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
+# Terms are written without punctuation by the analysers, except decimal numbers ("16.7").
+_FTS5_TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '.'"
+
+_SQLITE_STRUCTURE = [
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+        title_terms, summary_terms, body_terms,
+        content='{TABLE}', content_rowid='page_id',
+        tokenize="{_FTS5_TOKENIZER}", prefix='1 2 3')""",
+    f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_insert AFTER INSERT ON {TABLE} BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, title_terms, summary_terms, body_terms)
+        VALUES (new.page_id, new.title_terms, new.summary_terms, new.body_terms);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_delete AFTER DELETE ON {TABLE} BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, summary_terms, body_terms)
+        VALUES ('delete', old.page_id, old.title_terms, old.summary_terms, old.body_terms);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_update AFTER UPDATE ON {TABLE} BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, summary_terms, body_terms)
+        VALUES ('delete', old.page_id, old.title_terms, old.summary_terms, old.body_terms);
+        INSERT INTO {FTS_TABLE}(rowid, title_terms, summary_terms, body_terms)
+        VALUES (new.page_id, new.title_terms, new.summary_terms, new.body_terms);
+    END""",
+]
+_SQLITE_DROP = [
+    f"DROP TRIGGER IF EXISTS {TABLE}_fts_insert",
+    f"DROP TRIGGER IF EXISTS {TABLE}_fts_delete",
+    f"DROP TRIGGER IF EXISTS {TABLE}_fts_update",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+_POSTGRES_STRUCTURE = [
+    f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector
+        GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple', title_terms), 'A')
+            || setweight(to_tsvector('simple', summary_terms), 'B')
+            || setweight(to_tsvector('simple', body_terms), 'C')
+        ) STORED""",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_search_vector ON {TABLE} USING GIN (search_vector)",
+]
+_POSTGRES_DROP = [
+    f"DROP INDEX IF EXISTS {TABLE}_search_vector",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector",
+]
+# ts_rank weights are given as {D, C, B, A}; normalisation 1 divides by 1 + log(length).
+_POSTGRES_WEIGHTS = (
+    f"'{{0, {BODY_WEIGHT / TITLE_WEIGHT}, {SUMMARY_WEIGHT / TITLE_WEIGHT}, 1}}'::float4[]"
+)
+# The most entries a query returns: nobody reads further, and it bounds each request's work
+# (the facet counts are those of these entries).
+MAX_MATCHES = 1000
+_ENTRY_COLUMNS = "e.page_id, e.translation_key, e.language, e.kind, e.sector_slugs, e.year"
+
+
+def install(conn=connection) -> None:
+    """Create the full-text structure over the index table (the migration and ``reindex``)."""
+    _execute(conn, _structure(conn))
+
+
+def uninstall(conn=connection) -> None:
+    _execute(conn, _POSTGRES_DROP if conn.vendor == "postgresql" else _SQLITE_DROP)
+
+
+def _execute(conn, statements):
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            # PostgreSQL alters no table with deferred constraint checks still pending in the
+            # transaction (e.g. rows written just before): run those checks now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def repair() -> None:
+    """Drop and recreate the full-text structure from the index table (no re-analysis)."""
+    uninstall()
+    install()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def check() -> None:
+    """Raise :class:`SearchUnavailable` unless the full-text structure answers and is sound."""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(f"SELECT count(search_vector) FROM {TABLE}")
+            else:
+                cursor.execute(
+                    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)"
+                )
+    except DatabaseError as error:
+        raise SearchUnavailable(str(error)) from error
+
+
+def _structure(conn):
+    if conn.vendor == "postgresql":
+        return _POSTGRES_STRUCTURE
+    if conn.vendor == "sqlite":
+        with conn.cursor() as cursor:
+            cursor.execute("PRAGMA compile_options")
+            options = {row[0] for row in cursor.fetchall()}
+        if "ENABLE_FTS5" not in options:
+            raise RuntimeError(
+                "This SQLite library was built without FTS5, which search needs; use a Python "
+                "whose sqlite3 has it (the official and Debian builds do)."
+            )
+        return _SQLITE_STRUCTURE
+    raise RuntimeError(f"Search supports SQLite and PostgreSQL, not {conn.vendor}.")
+
+
+def match(parsed: query_syntax.ParsedQuery) -> list[Hit]:
+    """Entries matching every unit of the query, best first; if none does, those matching any
+    (a visitor's extra word should narrow, not empty, the list)."""
+    if not parsed.units:
+        return []
+    try:
+        # A savepoint: on PostgreSQL a failed statement would otherwise break the transaction
+        # the rest of the request runs in.
+        with transaction.atomic():
+            hits = _match(parsed.units, query_syntax.AllOf)
+            if not hits and len(parsed.units) > 1:
+                hits = _match(parsed.units, query_syntax.AnyOf)
+    except DatabaseError as error:
+        logger.error(
+            "The search index cannot be read (%s). Rebuild it with `policyshare reindex`.", error
+        )
+        raise SearchUnavailable(str(error)) from error
+    return hits
+
+
+def _match(units, combine) -> list[Hit]:
+    combined = units[0] if len(units) == 1 else combine(tuple(units))
+    if connection.vendor == "postgresql":
+        rows = _match_postgres(combined, units)
+    else:
+        rows = _match_sqlite(combined)
+    return [_hit(row) for row in rows]
+
+
+def _match_sqlite(unit):
+    # Ranked and cut inside FTS5 first, so only the best entries are joined and read.
+    sql = f"""
+        SELECT {_ENTRY_COLUMNS}, best.score
+        FROM (
+            SELECT rowid AS page_id,
+                   -bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}) AS score
+            FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s
+            ORDER BY score DESC, rowid LIMIT %s
+        ) best JOIN {TABLE} e ON e.page_id = best.page_id
+        ORDER BY best.score DESC, e.page_id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [query_syntax.to_fts5(unit), MAX_MATCHES])
+        return cursor.fetchall()
+
+
+def _match_postgres(combined, scored_units):
+    """BM25 in spirit: sum over the query's units of IDF times a saturating, weighted term
+    frequency (``ts_rank`` normalised by document length)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {TABLE}")
+        total = cursor.fetchone()[0]
+        rank_terms, params = [], []
+        for unit in scored_units:
+            tsquery = query_syntax.to_tsquery(unit)
+            cursor.execute(
+                f"SELECT count(*) FROM {TABLE} WHERE search_vector @@ to_tsquery('simple', %s)",
+                [tsquery],
+            )
+            found = cursor.fetchone()[0]
+            idf = math.log((total - found + 0.5) / (found + 0.5) + 1)
+            rank_terms.append(
+                f"%s * ts_rank({_POSTGRES_WEIGHTS}, e.search_vector, to_tsquery('simple', %s), 1)"
+            )
+            params += [idf, tsquery]
+        sql = f"""
+            SELECT {_ENTRY_COLUMNS}, ({" + ".join(rank_terms)}) AS score
+            FROM {TABLE} e
+            WHERE e.search_vector @@ to_tsquery('simple', %s)
+            ORDER BY score DESC, e.page_id
+            LIMIT %s
+        """
+        cursor.execute(sql, [*params, query_syntax.to_tsquery(combined), MAX_MATCHES])
+        return cursor.fetchall()
+
+
+def _hit(row) -> Hit:
+    page_id, translation_key, language, kind, sector_slugs, year, score = row
+    if isinstance(sector_slugs, str):
+        sector_slugs = json.loads(sector_slugs)
+    if not isinstance(translation_key, uuid.UUID):
+        translation_key = uuid.UUID(str(translation_key))
+    return Hit(
+        page_id=page_id,
+        translation_key=translation_key,
+        language=language,
+        kind=kind,
+        sector_slugs=tuple(sector_slugs or ()),
+        year=year,
+        score=float(score),
+    )
+
+
+def suggest_titles(parsed: query_syntax.ParsedQuery, language: str, limit: int) -> list[dict]:
+    """Titles that hold every word typed so far, the last one as a prefix: one per item, in
+    ``language`` when it has been translated, best first."""
+    if not parsed.units:
+        return []
+    unit = parsed.units[0] if len(parsed.units) == 1 else query_syntax.AllOf(parsed.units)
+    if connection.vendor == "postgresql":
+        sql = f"""
+            SELECT e.translation_key, e.language, e.title, e.url
+            FROM {TABLE} e
+            WHERE e.search_vector @@ to_tsquery('simple', %s)
+            ORDER BY ts_rank({_POSTGRES_WEIGHTS}, e.search_vector,
+                             to_tsquery('simple', %s), 1) DESC, e.page_id
+            LIMIT %s
+        """
+        tsquery = query_syntax.to_tsquery(unit, weight="A")
+        params = [tsquery, tsquery, limit * 4]
+    else:
+        sql = f"""
+            SELECT e.translation_key, e.language, e.title, e.url
+            FROM {FTS_TABLE} JOIN {TABLE} e ON e.page_id = {FTS_TABLE}.rowid
+            WHERE {FTS_TABLE} MATCH %s
+            ORDER BY bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}),
+                     e.page_id
+            LIMIT %s
+        """
+        params = [f"title_terms : ({query_syntax.to_fts5(unit)})", limit * 4]
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+    except DatabaseError as error:
+        logger.error(
+            "The search index cannot be read (%s). Rebuild it with `policyshare reindex`.", error
+        )
+        raise SearchUnavailable(str(error)) from error
+    chosen: dict[str, tuple] = {}  # in rank order; a translation replaces in place
+    for translation_key, row_language, title, url in rows:
+        key = str(translation_key).replace("-", "")
+        if key not in chosen or (row_language == language and chosen[key][2] != language):
+            chosen[key] = (title, url, row_language)
+    return [{"title": title, "url": url} for title, url, _ in list(chosen.values())[:limit]]

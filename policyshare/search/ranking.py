@@ -1,0 +1,116 @@
+"""The ranking seam: a query in, index entries best first out.
+
+Keyword ranking (BM25 over the analysed terms) is the default; ``POLICYSHARE_SEARCH_RANKING =
+"hybrid"`` fuses it with the semantic ranking when ``policyshare.semantic`` provides one.
+Everything above this module (the search page, the API) sees only :class:`Hit` lists.
+"""
+
+import dataclasses
+import logging
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+# Pages found by meaning alone join the results only from this calibrated semantic score (a
+# standard score within their language) up: otherwise every query would list every page.
+SEMANTIC_MIN_SCORE = 1.0
+SEMANTIC_CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a visitor narrowed the results to; an empty set admits everything."""
+
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    sectors: frozenset[str] = field(default_factory=frozenset)
+    years: frozenset[int] = field(default_factory=frozenset)
+    languages: frozenset[str] = field(default_factory=frozenset)
+
+    def admits(self, hit: "Hit", *, ignore: str | None = None) -> bool:
+        """Whether ``hit`` passes every filter (but the one named ``ignore``: a facet counts
+        what choosing another of its own values would give)."""
+        return (
+            (ignore == "kind" or not self.kinds or hit.kind in self.kinds)
+            and (
+                ignore == "sector"
+                or not self.sectors
+                or not self.sectors.isdisjoint(hit.sector_slugs)
+            )
+            and (ignore == "year" or not self.years or hit.year in self.years)
+            and (ignore == "language" or not self.languages or hit.language in self.languages)
+        )
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching index entry (one language's page), with its relevance score."""
+
+    page_id: int
+    translation_key: uuid.UUID
+    language: str
+    kind: str
+    sector_slugs: tuple[str, ...]
+    year: int | None
+    score: float
+
+
+class SearchUnavailable(Exception):
+    """The index cannot be read (missing, corrupt or unreachable): ``policyshare reindex``."""
+
+
+def rank(query: str, language: str, filters: Filters | None = None) -> list[Hit]:
+    """Entries matching ``query``, best first. ``language`` is the visitor's: it decides how a
+    query without letters is analysed. Raises :class:`SearchUnavailable` when the index cannot
+    be read."""
+    from . import fulltext
+    from .query import parse
+
+    parsed = parse(query, language)
+    hits = fulltext.match(parsed)
+    if parsed.units and getattr(settings, "POLICYSHARE_SEARCH_RANKING", "keyword") == "hybrid":
+        hits = _hybrid(parsed, hits)
+    if filters is not None:
+        hits = [hit for hit in hits if filters.admits(hit)]
+    return hits
+
+
+def _hybrid(parsed, keyword_hits: list[Hit]) -> list[Hit]:
+    """Keyword hits fused with the semantic ranking (``policyshare.semantic``), which also
+    brings pages in the other language that share no word with the query. Without a working
+    semantic side the keyword hits stand, and the log says why."""
+    from .models import IndexEntry
+
+    try:
+        from policyshare.semantic.fusion import fuse
+        from policyshare.semantic.search import semantic_search
+
+        semantic = semantic_search(parsed.text, SEMANTIC_CANDIDATES)
+    except Exception:
+        logger.exception("Semantic search failed; showing keyword results only.")
+        return keyword_hits
+    by_page = {hit.page_id: hit for hit in keyword_hits}
+    semantic = [
+        (page, score) for page, score in semantic if page in by_page or score >= SEMANTIC_MIN_SCORE
+    ]
+    missing = [page for page, _ in semantic if page not in by_page]
+    for entry in IndexEntry.objects.filter(page_id__in=missing):
+        by_page[entry.page_id] = Hit(
+            page_id=entry.page_id,
+            translation_key=entry.translation_key,
+            language=entry.language,
+            kind=entry.kind,
+            sector_slugs=tuple(entry.sector_slugs),
+            year=entry.year,
+            score=0.0,
+        )
+    languages = {page_id: hit.language for page_id, hit in by_page.items()}
+    fused = fuse([hit.page_id for hit in keyword_hits], semantic, languages, parsed.language)
+    # Only pages in the keyword index can be shown: the others are not public (any more).
+    return [
+        dataclasses.replace(by_page[page_id], score=score)
+        for page_id, score in fused
+        if page_id in by_page
+    ]
