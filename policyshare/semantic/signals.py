@@ -1,0 +1,29 @@
+"""Keep the vectors in step with publishing: embedding is queued as a background task once the
+publish has committed; removal needs no model, so it happens at once."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from . import store
+from .tasks import embed_page
+
+
+@receiver(page_published)
+def embed_published_page(sender, instance, **kwargs):
+    page_id = instance.pk
+    transaction.on_commit(lambda: embed_page.enqueue(page_id))
+
+
+@receiver(page_unpublished)
+def remove_unpublished_page(sender, instance, **kwargs):
+    store.remove_page(instance.pk)
+
+
+@receiver(post_delete)
+def forget_deleted_page(sender, instance, **kwargs):
+    # The passages went with the page (cascade); the loaded matrices must drop them too.
+    if isinstance(instance, Page):
+        store.bump_version()
