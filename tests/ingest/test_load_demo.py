@@ -6,8 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page
@@ -18,26 +16,15 @@ from policyshare.network.models import EventPage, Partner, TrainingInstitutePage
 from policyshare.news.models import NewsPage
 from policyshare.policies.models import PolicyPage, Sector
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 SEOUL = ZoneInfo("Asia/Seoul")
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for the module (rolled back afterwards); yields its media folder."""
-    media_root = tmp_path_factory.mktemp("demo-media")
-    with (
-        pytest.MonkeyPatch.context() as patch,
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        patch.delenv("POLICYSHARE_DEMO", raising=False)
-        with override_settings(MEDIA_ROOT=media_root):
-            call_command("load_demo", stdout=io.StringIO())
-        yield media_root
-        transaction.set_rollback(True)
+def demo(demo_media):
+    return demo_media
 
 
 def both(model, **lookup):

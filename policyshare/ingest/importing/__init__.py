@@ -1,0 +1,1 @@
+"""``policyshare import``: feeds, CSV and JSON files, board listings and portable archives."""
