@@ -3,18 +3,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from policyshare.core import health
 from policyshare.core import views as core_views
+from policyshare.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs, rate-limited.
+    path("documents/", include("policyshare.security.document_urls")),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("api/search/", search_views.api_search, name="api_search"),
 ]
 
 if settings.POLICYSHARE_SERVE_MEDIA:
@@ -31,6 +33,8 @@ if settings.POLICYSHARE_SERVE_MEDIA:
 # Every public page lives below /ko/ or /en/; "/" is redirected by the browser's language.
 urlpatterns += i18n_patterns(
     path("feeds/", include("policyshare.feeds.urls")),
+    path("search/", include("policyshare.search.urls")),
+    path("inquiries/", include("policyshare.inquiries.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

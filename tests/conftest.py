@@ -1,10 +1,22 @@
 import pytest
 
+# PostgreSQL, Redis and the other real servers; the --database option.
+pytest_plugins = ["tests.services"]
+
 
 @pytest.fixture(autouse=True)
 def _media_and_db(settings, tmp_path):
     """Each test writes uploads into its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache, which outlives a test: each test starts at zero,
+    so that requests made by earlier tests never push a later one over a limit."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

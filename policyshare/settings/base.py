@@ -1,6 +1,7 @@
 """Settings shared by every mode; everything that differs between machines comes from the
 environment, with defaults that make the embedded mode (SQLite, local files) safe."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -39,10 +40,16 @@ INSTALLED_APPS = [
     "policyshare.network",
     "policyshare.ingest",
     "policyshare.feeds",
+    "policyshare.operations",
+    "policyshare.inquiries",
+    "policyshare.security",
+    "policyshare.semantic",
+    "policyshare.search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -58,6 +65,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_tasks",
+    "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "policyshare.security.request_limits.RequestLimitsMiddleware",
     "policyshare.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,9 +89,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "policyshare.security.sessions.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "policyshare.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "policyshare.urls"
@@ -120,6 +137,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # libpq waits for an unreachable server for ever; fail within seconds instead, so a request
     # and /readyz report the outage. `?connect_timeout=N` in DATABASE_URL overrides this.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # A connection kept between requests is checked before reuse, so that after a restart of
+    # PostgreSQL the next request reconnects instead of failing once per worker thread.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -132,6 +152,48 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Editor accounts (policyshare.security): lockouts after failed logins, two-factor authentication.
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out account or address is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failures lock the account, and five from one address lock that address (whatever the
+# accounts tried), for a quarter of an hour. The database handler keeps the records where every
+# app server sees them and where they outlive a restart or a cache flush, and a failure happens
+# rarely enough that its write costs nothing.
+AXES_FAILURE_LIMIT = int(os.environ.get("POLICYSHARE_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("POLICYSHARE_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout do not prolong it: otherwise anyone could keep an editor out for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Successful logins are not recorded with their addresses: personal data without a use here.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "policyshare.security.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "policyshare.security.lockout.lockout_response"
+# How long failed sign-ins (with their addresses) are kept: `policyshare purge_login_records`.
+POLICYSHARE_LOGIN_RECORD_DAYS = int(os.environ.get("POLICYSHARE_LOGIN_RECORD_DAYS", "30"))
+# Trusted reverse proxies in front of the app servers (nginx: 1); see security/client_ip.py.
+POLICYSHARE_TRUSTED_PROXIES = int(os.environ.get("POLICYSHARE_TRUSTED_PROXIES", "0"))
+# Administrators must enrol an authenticator before they use the admin (on in production).
+POLICYSHARE_REQUIRE_2FA_FOR_ADMINS = env_bool("POLICYSHARE_REQUIRE_2FA_FOR_ADMINS", False)
+# The issuer name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = os.environ.get("POLICYSHARE_SITE_NAME", "policyshare")
+
+# Rate limits on public endpoints (policyshare.security.ratelimit), counted in the default cache.
+RATELIMIT_ENABLE = env_bool("POLICYSHARE_RATELIMIT", True)
+RATELIMIT_IP_META_KEY = "policyshare.security.client_ip.client_ip"
+# If the cache cannot count, serve the request rather than refuse every visitor.
+RATELIMIT_FAIL_OPEN = True
+# Longer query strings get 414; search refuses queries longer than POLICYSHARE_MAX_QUERY_LENGTH.
+POLICYSHARE_MAX_QUERY_STRING_LENGTH = 2048
+POLICYSHARE_MAX_QUERY_LENGTH = 200
+# A signed-in session ends after this long without a request (and 8 hours after signing in).
+POLICYSHARE_SESSION_IDLE_MINUTES = int(os.environ.get("POLICYSHARE_SESSION_IDLE_MINUTES", "60"))
 
 # Languages: Korean is the city's own language and the default; English is for the world.
 LANGUAGE_CODE = "ko"
@@ -151,6 +213,40 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in S3-compatible object storage (django-storages) once a bucket is named, so that
+# several app servers share them. Without a custom domain, image addresses are signed and expire
+# after an hour; with one (a CDN or a public bucket), they are plain and never expire.
+S3_BUCKET = os.environ.get("POLICYSHARE_S3_BUCKET", "")
+if S3_BUCKET:
+    S3_ENDPOINT_URL = os.environ.get("POLICYSHARE_S3_ENDPOINT_URL", "").rstrip("/")
+    S3_CUSTOM_DOMAIN = os.environ.get("POLICYSHARE_S3_CUSTOM_DOMAIN", "")
+    s3_options = {
+        "bucket_name": S3_BUCKET,
+        # Uploads with the same file name get names of their own instead of replacing each other.
+        "file_overwrite": False,
+        "default_acl": None,
+    }
+    if S3_ENDPOINT_URL:
+        # Other providers and self-hosted servers address buckets by path, not by host name.
+        s3_options.update(endpoint_url=S3_ENDPOINT_URL, addressing_style="path")
+    if S3_CUSTOM_DOMAIN:
+        s3_options["custom_domain"] = S3_CUSTOM_DOMAIN
+    for option, variable in [
+        ("region_name", "POLICYSHARE_S3_REGION"),
+        ("access_key", "POLICYSHARE_S3_ACCESS_KEY_ID"),
+        ("secret_key", "POLICYSHARE_S3_SECRET_ACCESS_KEY"),
+    ]:
+        # Unset: boto3's own sources (AWS_* variables, an instance role) are used.
+        if os.environ.get(variable):
+            s3_options[option] = os.environ[variable]
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": s3_options}
+    # Where images are fetched from, for the Content Security Policy (core/security_headers.py).
+    if S3_CUSTOM_DOMAIN:
+        MEDIA_URL = f"https://{S3_CUSTOM_DOMAIN}/"
+    elif S3_ENDPOINT_URL:
+        MEDIA_URL = f"{S3_ENDPOINT_URL}/{S3_BUCKET}/"
+    else:
+        MEDIA_URL = f"https://{S3_BUCKET}.s3.amazonaws.com/"
 
 CACHES = {
     "default": {
@@ -160,21 +256,33 @@ CACHES = {
         "LOCATION": VAR_DIR / "cache",
     }
 }
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    # Several app servers share one Redis, as the processes of one machine share the file cache.
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "policyshare",
+
+
+def redis_cache(url):
+    """The cache that several app servers share, as the processes of one machine share the file
+    cache. The cache only saves work: when Redis cannot be reached, django-redis skips every
+    cache operation (IGNORE_EXCEPTIONS), so pages are rendered uncached instead of failing, and
+    /readyz reports the cache as failed."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "policyshare",
+        "OPTIONS": {
             # Without timeouts a Redis that stops answering would hang every request.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+            "SOCKET_CONNECT_TIMEOUT": 2,
+            "SOCKET_TIMEOUT": 2,
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
 
-# Nothing runs in the background yet: tasks run at once, inside the request that queues them.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
+
+# Background work (mail, indexing) is queued in the database and run by `policyshare db_worker`,
+# which `policyshare serve` starts beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -196,15 +304,50 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # a crafted file from running in the portal's origin.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The visitors' search (policyshare.search.ranking): "hybrid" (BM25 over the analysed terms fused
+# with the semantic ranking of policyshare.semantic, which finds pages in the other language) or
+# "keyword" (BM25 alone: no embedding model in the web processes).
+POLICYSHARE_SEARCH_RANKING = os.environ.get("POLICYSHARE_SEARCH_RANKING", "hybrid")
+# Hybrid search: reciprocal rank fusion of keyword and semantic rankings, tuned on
+# bench/search_eval with `bench/search_quality.py --tune` (see policyshare/semantic/fusion.py).
+SEMANTIC_FUSION = {
+    "k": 5,
+    "keyword": 1.0,
+    "semantic_same_language": 0.75,
+    "semantic_other_language": 1.0,
+    "semantic_other_language_leading": 2.0,
+    "leading_margin": 0.25,
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Uploads are checked by content and handed to a virus scanner (policyshare.security.uploads).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "policyshare.security.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "policyshare.security.uploads.ImageForm"
+POLICYSHARE_MAX_DOCUMENT_SIZE = int(os.environ.get("POLICYSHARE_MAX_DOCUMENT_SIZE_MB", "50")) << 20
+# A dotted path to a callable that refuses a file by raising ValidationError; see
+# policyshare/security/scanners.py and docs/security.md (ClamAV: ...scanners.clamd).
+POLICYSHARE_UPLOAD_SCANNER = os.environ.get(
+    "POLICYSHARE_UPLOAD_SCANNER", "policyshare.security.scanners.no_scan"
+)
+POLICYSHARE_CLAMD_SOCKET = os.environ.get("POLICYSHARE_CLAMD_SOCKET", "/run/clamav/clamd.ctl")
+POLICYSHARE_CLAMD_TIMEOUT = int(os.environ.get("POLICYSHARE_CLAMD_TIMEOUT", "30"))
 # Renditions in WebP weigh a fraction of PNG or JPEG; link previews ask for JPEG explicitly.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "bmp": "webp"}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # How many days after its last review a policy counts as due for another one.
 POLICYSHARE_REVIEW_INTERVAL_DAYS = int(os.environ.get("POLICYSHARE_REVIEW_INTERVAL_DAYS", "365"))
+
+# Inquiries: who is told of a general inquiry (a policy's contact e-mail is told of its own), when
+# an unanswered one is overdue, and how long a closed one keeps the inquirer's personal data.
+POLICYSHARE_INQUIRY_NOTIFY_EMAIL = os.environ.get(
+    "POLICYSHARE_INQUIRY_NOTIFY_EMAIL", DEFAULT_FROM_EMAIL
+)
+POLICYSHARE_INQUIRY_OVERDUE_DAYS = int(os.environ.get("POLICYSHARE_INQUIRY_OVERDUE_DAYS", "5"))
+POLICYSHARE_INQUIRY_RETENTION_DAYS = int(
+    os.environ.get("POLICYSHARE_INQUIRY_RETENTION_DAYS", "730")
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
