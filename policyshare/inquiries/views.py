@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from policyshare.policies.models import PolicyPage
 
@@ -23,23 +23,24 @@ def _email_key(group, request):
     return request.POST.get("email", "").strip().lower() or None
 
 
-def _rate_limited(request):
-    """Per address and per e-mail: counted on every submission, whatever its outcome."""
-    by_ip = is_ratelimited(
-        request,
-        group="inquiries.ip",
-        key="ip",
-        rate=getattr(settings, "POLICYSHARE_INQUIRY_RATE_PER_IP", "10/h"),
-        increment=True,
-    )
-    by_email = _email_key(None, request) is not None and is_ratelimited(
-        request,
-        group="inquiries.email",
-        key=_email_key,
-        rate=getattr(settings, "POLICYSHARE_INQUIRY_RATE_PER_EMAIL", "5/h"),
-        increment=True,
-    )
-    return by_ip or by_email
+def _seconds_to_wait(request):
+    """Per address and per e-mail, counted on every submission whatever its outcome: how long
+    the sender must wait before the next one is accepted, or 0."""
+    limits = [("inquiries.ip", "ip", getattr(settings, "POLICYSHARE_INQUIRY_RATE_PER_IP", "10/h"))]
+    if _email_key(None, request) is not None:
+        limits.append(
+            (
+                "inquiries.email",
+                _email_key,
+                getattr(settings, "POLICYSHARE_INQUIRY_RATE_PER_EMAIL", "5/h"),
+            )
+        )
+    waits = [0]
+    for group, key, rate in limits:
+        usage = get_usage(request, group=group, key=key, rate=rate, increment=True)
+        if usage is not None and usage["should_limit"]:
+            waits.append(max(usage["time_left"], 1))
+    return max(waits)
 
 
 def _policy_from(request):
@@ -57,7 +58,7 @@ def new_inquiry(request):
         return render(request, "inquiries/new.html", {"form": form, "policy": policy})
 
     form = InquiryForm(request.POST, request.FILES, policy=policy)
-    if _rate_limited(request):
+    if retry_after := _seconds_to_wait(request):
         form.is_valid()
         form.add_error(
             None,
@@ -66,7 +67,11 @@ def new_inquiry(request):
                 "it again; what you wrote is kept below."
             ),
         )
-        return render(request, "inquiries/new.html", {"form": form, "policy": policy}, status=429)
+        response = render(
+            request, "inquiries/new.html", {"form": form, "policy": policy}, status=429
+        )
+        response["Retry-After"] = str(retry_after)
+        return response
     if not form.is_valid():
         return render(request, "inquiries/new.html", {"form": form, "policy": policy})
     with transaction.atomic():

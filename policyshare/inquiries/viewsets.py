@@ -11,6 +11,8 @@ from django_countries import countries
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from policyshare.policies.models import Sector
 
@@ -134,6 +136,20 @@ class OutgoingMailFilterSet(WagtailFilterSet):
     class Meta:
         model = OutgoingMail
         fields = ["status"]
+
+
+class WrittenByTheWorkflow(ModelPermissionPolicy):
+    """Mail is written by the inquiry workflow only: staff may correct or requeue it, never
+    add one by hand."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+register_permission_policy(OutgoingMail, WrittenByTheWorkflow(OutgoingMail))
 
 
 class OutgoingMailViewSet(ModelViewSet):

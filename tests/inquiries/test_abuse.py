@@ -26,6 +26,7 @@ def test_one_address_may_send_only_so_many_inquiries(client):
         assert client.post(NEW, form_data(email=f"person{n}@example.org")).status_code == 302
     refused = client.post(NEW, form_data(email="another@example.org", city="Lima"))
     assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 3600
     assert "several inquiries in a short time" in refused.content.decode()
     soup = BeautifulSoup(refused.content, "html.parser")
     assert soup.select_one('input[name="city"]')["value"] == "Lima", "the input is kept"

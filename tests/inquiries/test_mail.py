@@ -84,3 +84,5 @@ def test_the_admin_lists_unsent_mail(admin_client, client, smtp_server):
     listing = admin_client.get("/admin/outgoingmail/?status=pending")
     assert listing.status_code == 200
     assert "amina@nairobi.example" in listing.content.decode()
+    assert "/admin/outgoingmail/new/" not in listing.content.decode(), "no mail is added by hand"
+    assert admin_client.get("/admin/outgoingmail/new/").status_code != 200
