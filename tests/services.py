@@ -338,3 +338,9 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_
     )
     with contextlib.suppress(AttributeError):
         del connections["default"]
+    # Wagtail's search backend sets its PostgreSQL weights when the apps are ready, which here
+    # happened on SQLite; a server started on PostgreSQL does this at start-up.
+    from modelsearch.backends.database.postgres.weights import BOOSTS_WEIGHTS, set_weights
+
+    if not BOOSTS_WEIGHTS:
+        set_weights()
