@@ -54,7 +54,7 @@ test: $(VENV)/.installed-test node_modules/.installed
 # loadgroup: the tests of one xdist_group (a set of servers started once) share a worker.
 	$(BIN)/pytest -n 2 --dist loadgroup
 # Again on PostgreSQL, all but the browser tests and the tests that start their own servers.
-	$(BIN)/pytest -n 2 --dist loadgroup --database=postgresql -m 'not e2e and not servers'
+	$(BIN)/python -m tests.services $(BIN)/pytest -n 2 --dist loadgroup -m 'not e2e and not servers'
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -306,41 +306,31 @@ def postgresql_cluster():
         yield cluster
 
 
-def postgresql_database_settings(url):
-    """DATABASES["default"] for a PostgreSQL URL, built as the settings build it from
-    DATABASE_URL."""
-    import dj_database_url
-
-    database = dj_database_url.parse(url)
-    database["OPTIONS"] = {"connect_timeout": 5}
-    return database
-
-
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
-    """With --database=postgresql, point the default database at the cluster before anything
-    connects; pytest-django then creates the test database there (one per xdist worker)."""
+    """With --database=postgresql Django must have started on PostgreSQL, as a server does:
+    Wagtail's search backend picks its models and weights for the database it finds when the
+    apps load, so pointing Django at PostgreSQL afterwards would test something else. Run
+    ``python -m tests.services pytest …``: it starts the cluster and sets DATABASE_URL first;
+    pytest-django then creates one test database per xdist worker there."""
     if request.config.getoption("database") != "postgresql":
         return
-    from django.conf import settings
-    from django.db import connections
+    from django.db import connection
 
-    cluster = request.getfixturevalue("postgresql_cluster")
-    worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
-    database = postgresql_database_settings(cluster.url("policyshare"))
-    database["TEST"] = {"NAME": f"test_policyshare_{worker}"}
-    connections.close_all()
-    # The settings dictionary is shared with the connection handler: change it in place, and
-    # drop a connection object created for SQLite, if any.
-    settings.DATABASES["default"].clear()
-    settings.DATABASES["default"].update(
-        connections.configure_settings({"default": database})["default"]
-    )
-    with contextlib.suppress(AttributeError):
-        del connections["default"]
-    # Wagtail's search backend sets its PostgreSQL weights when the apps are ready, which here
-    # happened on SQLite; a server started on PostgreSQL does this at start-up.
-    from modelsearch.backends.database.postgres.weights import BOOSTS_WEIGHTS, set_weights
+    if connection.vendor != "postgresql":
+        pytest.exit(
+            "--database=postgresql: run the tests through `python -m tests.services pytest …`, "
+            "which starts PostgreSQL before Django",
+            returncode=4,
+        )
 
-    if not BOOSTS_WEIGHTS:
-        set_weights()
+
+def run_on_postgresql(command):
+    """Run a pytest command line on a throwaway PostgreSQL cluster; gives its exit status."""
+    with running_postgresql() as cluster:
+        environment = {**os.environ, "DATABASE_URL": cluster.url("policyshare")}
+        return subprocess.call([*command, "--database=postgresql"], env=environment)
+
+
+if __name__ == "__main__":
+    sys.exit(run_on_postgresql(sys.argv[1:]))
