@@ -12,11 +12,11 @@ LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 def min_fill_seconds():
-    return getattr(settings, "POLICYSHARE_INQUIRY_MIN_FILL_SECONDS", 3)
+    return settings.POLICYSHARE_INQUIRY_MIN_FILL_SECONDS
 
 
 def max_links():
-    return getattr(settings, "POLICYSHARE_INQUIRY_MAX_LINKS", 3)
+    return settings.POLICYSHARE_INQUIRY_MAX_LINKS
 
 
 def form_token():

@@ -26,13 +26,13 @@ def _email_key(group, request):
 def _seconds_to_wait(request):
     """Per address and per e-mail, counted on every submission whatever its outcome: how long
     the sender must wait before the next one is accepted, or 0."""
-    limits = [("inquiries.ip", "ip", getattr(settings, "POLICYSHARE_INQUIRY_RATE_PER_IP", "10/h"))]
+    limits = [("inquiries.ip", "ip", settings.POLICYSHARE_INQUIRY_RATE_PER_IP)]
     if _email_key(None, request) is not None:
         limits.append(
             (
                 "inquiries.email",
                 _email_key,
-                getattr(settings, "POLICYSHARE_INQUIRY_RATE_PER_EMAIL", "5/h"),
+                settings.POLICYSHARE_INQUIRY_RATE_PER_EMAIL,
             )
         )
     waits = [0]

@@ -16,7 +16,7 @@ from .user_dictionary import user_words
 
 # Longer queries are cut here (documented in the README): a few sentences at most, so analysing
 # and matching a query stays cheap whatever is sent.
-MAX_QUERY_LENGTH = getattr(settings, "POLICYSHARE_MAX_QUERY_LENGTH", 200)
+MAX_QUERY_LENGTH = settings.POLICYSHARE_MAX_QUERY_LENGTH
 
 _PHRASE = re.compile(r'"([^"]*)"')
 _LAST_WORD = re.compile(r"[^\W_]+$")

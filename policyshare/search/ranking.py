@@ -70,7 +70,7 @@ def rank(query: str, language: str, filters: Filters | None = None) -> list[Hit]
 
     parsed = parse(query, language)
     hits = fulltext.match(parsed)
-    if parsed.units and getattr(settings, "POLICYSHARE_SEARCH_RANKING", "keyword") == "hybrid":
+    if parsed.units and settings.POLICYSHARE_SEARCH_RANKING == "hybrid":
         hits = _hybrid(parsed, hits)
     if filters is not None:
         hits = [hit for hit in hits if filters.admits(hit)]

@@ -36,7 +36,7 @@ class FusionWeights:
 
     @classmethod
     def from_settings(cls) -> "FusionWeights":
-        configured = getattr(settings, "SEMANTIC_FUSION", {}) or {}
+        configured = settings.SEMANTIC_FUSION
         names = {field.name for field in fields(cls)}
         return cls(**{name: float(v) for name, v in configured.items() if name in names})
 

@@ -348,6 +348,12 @@ POLICYSHARE_INQUIRY_OVERDUE_DAYS = int(os.environ.get("POLICYSHARE_INQUIRY_OVERD
 POLICYSHARE_INQUIRY_RETENTION_DAYS = int(
     os.environ.get("POLICYSHARE_INQUIRY_RETENTION_DAYS", "730")
 )
+# Abuse limits of the inquiry form: submissions per address and per e-mail (django-ratelimit
+# rates), the least time a person takes to fill it in, and the most links a real message has.
+POLICYSHARE_INQUIRY_RATE_PER_IP = "10/h"
+POLICYSHARE_INQUIRY_RATE_PER_EMAIL = "5/h"
+POLICYSHARE_INQUIRY_MIN_FILL_SECONDS = 3
+POLICYSHARE_INQUIRY_MAX_LINKS = 3
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -1,7 +1,6 @@
 """What the inquiry tests share: a real SMTP server on loopback, the database task queue with the
 real worker, and a filled-in form."""
 
-import socket
 import threading
 from unittest import mock
 
@@ -11,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from policyshare.inquiries import spam
+from tests.services import free_port
 
 
 class MailCollector:
@@ -37,12 +37,6 @@ class MailCollector:
         with self.arrived:
             self.arrived.wait_for(lambda: self.to(address), timeout=timeout)
         return self.to(address)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class SMTPServer:
