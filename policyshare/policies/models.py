@@ -353,7 +353,13 @@ class RelatedPoliciesMixin(models.Model):
     def localized_related_policies(self):
         """The related policies in the visitor's language where translated (two queries, not
         one per policy as ``Page.localized`` would make)."""
-        related = list(self.related_policies.live().public())
+        # Through the ids: in a preview or a draft the relation is a revision's in-memory list,
+        # which has no .live().
+        related = list(
+            PolicyPage.objects.live()
+            .public()
+            .filter(pk__in=[policy.pk for policy in self.related_policies.all()])
+        )
         translated = {
             p.translation_key: p
             for p in PolicyPage.objects.live()

@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from policyshare.network.models import Partner
 from policyshare.policies.models import PolicyIndexPage, PolicyPage, Sector
-from tests.factories import index_page, make_policy, make_sector
+from tests.factories import index_page, make_news, make_policy, make_sector
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +150,20 @@ def test_editor_previews_a_change_and_sees_the_revisions(admin):
         )
     )
     assert compare.status_code == 200
+
+
+def test_editor_views_the_draft_of_news_that_names_a_related_policy(admin):
+    policy = make_policy(title="녹색교통지역")
+    news = make_news(title="녹색교통지역 1년")
+    news.related_policies.add(policy)
+    news.title = "녹색교통지역 1년 (초안)"
+    news.save_revision()
+
+    response = admin.get(reverse("wagtailadmin_pages:view_draft", args=[news.pk]))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "녹색교통지역 1년 (초안)" in content and "녹색교통지역" in content
 
 
 def test_scheduled_publishing_goes_live_when_its_time_comes(admin):
