@@ -96,14 +96,18 @@ def _hybrid(parsed, keyword_hits: list[Hit]) -> list[Hit]:
         (page, score) for page, score in semantic if page in by_page or score >= SEMANTIC_MIN_SCORE
     ]
     missing = [page for page, _ in semantic if page not in by_page]
-    for entry in IndexEntry.objects.filter(page_id__in=missing):
-        by_page[entry.page_id] = Hit(
-            page_id=entry.page_id,
-            translation_key=entry.translation_key,
-            language=entry.language,
-            kind=entry.kind,
-            sector_slugs=tuple(entry.sector_slugs),
-            year=entry.year,
+    # Only the columns a hit needs: the text columns would be read (and sent) for nothing.
+    found = IndexEntry.objects.filter(page_id__in=missing).values_list(
+        "page_id", "translation_key", "language", "kind", "sector_slugs", "year"
+    )
+    for page_id, translation_key, language, kind, sector_slugs, year in found:
+        by_page[page_id] = Hit(
+            page_id=page_id,
+            translation_key=translation_key,
+            language=language,
+            kind=kind,
+            sector_slugs=tuple(sector_slugs),
+            year=year,
             score=0.0,
         )
     languages = {page_id: hit.language for page_id, hit in by_page.items()}

@@ -14,7 +14,8 @@ from . import ranking
 from .highlight import highlight, snippet
 from .models import IndexEntry
 from .query import parse
-from .spelling import related_sectors, sector_names, spelling_suggestion
+from .sectors import related_sectors, sector_names
+from .spelling import spelling_suggestion
 
 PAGE_SIZE = 10
 
@@ -51,6 +52,10 @@ class Result:
     @property
     def matched_language_label(self):
         return LANGUAGE_LABELS.get(self.matched_language, "")
+
+    @property
+    def language_label(self):
+        return LANGUAGE_LABELS.get(self.language, "")
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,10 @@ def search(query: str, visitor_language: str, filters: ranking.Filters, page_num
     outcome.results = _results(list(page), parsed, visitor_language, filters)
     if not outcome.count and not outcome.promoted:
         outcome.suggestion = spelling_suggestion(parsed)
-        outcome.sectors = related_sectors(visitor_language)
+        queries = [parsed]
+        if outcome.suggestion:
+            queries.append(parse(outcome.suggestion, visitor_language))
+        outcome.sectors = related_sectors(queries, visitor_language)
     return outcome
 
 

@@ -1,16 +1,8 @@
-"""Help when nothing is found: an English spelling suggestion from the words of the index, and
-the sectors to browse instead.
-
-Sectors belong to the policies app; they are looked up by name (``apps.get_model``), so search
-still imports no content app and works without it.
-"""
+"""Help when nothing is found: an English spelling suggestion from the words of the index."""
 
 import difflib
 import re
-from dataclasses import dataclass
-from urllib.parse import urlencode
 
-from django.apps import apps
 from django.db.models import Count, Max
 
 from .analysis import analyser_for_language
@@ -64,36 +56,3 @@ def spelling_suggestion(parsed: ParsedQuery) -> str | None:
 
     suggestion = _ENGLISH_WORD.sub(replace, parsed.text)
     return suggestion if changed else None
-
-
-@dataclass(frozen=True)
-class SectorLink:
-    name: str
-    url: str
-
-
-def sector_names(language: str) -> dict[str, str]:
-    try:
-        sector = apps.get_model("policies", "Sector")
-    except LookupError:
-        return {}
-    return dict(sector.objects.filter(locale__language_code=language).values_list("slug", "name"))
-
-
-def related_sectors(language: str) -> list[SectorLink]:
-    """Every sector with policies, linked to the policy list narrowed to it."""
-    try:
-        sector = apps.get_model("policies", "Sector")
-        index_page = apps.get_model("policies", "PolicyIndexPage")
-    except LookupError:
-        return []
-    policies = index_page.objects.live().filter(locale__language_code=language).first()
-    if policies is None:
-        return []
-    base = policies.get_url()
-    sectors = (
-        sector.objects.filter(locale__language_code=language)
-        .annotate(policy_count=Count("policies"))
-        .filter(policy_count__gt=0)
-    )
-    return [SectorLink(s.name, f"{base}?{urlencode({'sector': s.slug})}") for s in sectors]

@@ -7,7 +7,7 @@ from policyshare.search.ranking import Filters
 from policyshare.search.results import search
 from tests.factories import make_policy
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 
 @pytest.fixture

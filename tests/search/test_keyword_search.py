@@ -174,3 +174,38 @@ def test_spelling_suggestion_and_sectors_when_nothing_is_found():
     assert outcome.count == 0
     assert outcome.suggestion == "bicycle"
     assert [sector.name for sector in outcome.sectors] == ["Transport"]
+
+
+def test_the_sectors_offered_when_nothing_is_found_are_those_the_query_names(settings):
+    settings.POLICYSHARE_SEARCH_RANKING = "keyword"
+    sectors = {
+        "transport": [
+            ("교통", "대중교통, 보행, 자전거를 다룹니다."),
+            ("Transport", "Buses, cycling."),
+        ],
+        "water": [
+            ("물", "수돗물 공급과 하수 처리를 다룹니다."),
+            ("Water", "Drinking water supply and sewage treatment."),
+        ],
+        "safety": [("안전", "재난 대비를 다룹니다."), ("Safety", "Disaster preparedness.")],
+    }
+    for slug, texts in sectors.items():
+        for code, (name, description) in zip(("ko", "en"), texts, strict=True):
+            sector = make_sector(name=name, slug=slug, code=code)
+            sector.description = description
+            sector.save()
+            make_policy(code=code, sector=sector)
+
+    def offered(query, language):
+        outcome = search(query, language, Filters())
+        assert outcome.count == 0
+        return [link.name for link in outcome.sectors]
+
+    assert offered("sewage treatment plants", "en") == ["Water"]
+    assert offered("하수 처리장 증설", "ko") == ["물"]
+    # An English query from a Korean visitor: the sector is matched in English, offered in Korean.
+    assert offered("sewage", "ko") == ["물"]
+    # A word in a sector's name counts more than one in a description.
+    assert offered("water for disaster drills", "en") == ["Water", "Safety"]
+    # A word no sector holds: every sector with policies, to browse.
+    assert sorted(offered("zebra", "en")) == ["Safety", "Transport", "Water"]

@@ -6,7 +6,7 @@ import pytest
 from policyshare.semantic import embedder
 from policyshare.semantic.models import CachedEmbedding
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from policyshare.semantic.models import Passage
 from policyshare.semantic.search import semantic_search
 from tests.factories import make_city, make_policy, make_sector
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 LEZ_BACKGROUND = (
     "<p>배출가스 5등급 차량은 평일 오전 6시부터 오후 9시까지 녹색교통지역 안에서 운행할 수 "

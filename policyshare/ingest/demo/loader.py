@@ -1,4 +1,5 @@
-"""Write the demo content into Wagtail: each item in Korean first, then its English translation.
+"""Write the demo content into Wagtail: each item in Korean first, then its English translation
+(but for the few items that exist in Korean only).
 
 Every item is recognised by a stable key (the translation key derived from its demo key; for
 index pages, their type below the home page; for pictures and PDFs, their title in the demo
@@ -136,7 +137,7 @@ class _Loader:
             self._write_page(source, item, SOURCE)
             self._parent(item, SOURCE).add_child(instance=source)
             source.save_revision().publish()
-        if source.get_translation_or_none(self.locales[TARGET]) is None:
+        if item.translated and source.get_translation_or_none(self.locales[TARGET]) is None:
             translation = source.copy_for_translation(self.locales[TARGET], copy_parents=True)
             self._write_page(translation, item, TARGET)
             translation.save_revision().publish()

@@ -75,13 +75,15 @@ class Snippet:
 class PageItem:
     """A page below ``parent``: the home page model itself, or an index page model (found below
     the language's home page). ``children`` maps a child relation (e.g. ``key_results``) to the
-    field values of each child, in order."""
+    field values of each child, in order. ``translated=False``: the page exists in Korean only
+    (as many of a city's pages do), and its fields hold Korean values rather than :class:`L`."""
 
     model: type
     key: str
     parent: object
     fields: dict
     children: dict = field(default_factory=dict)
+    translated: bool = True
 
 
 def registered(day):

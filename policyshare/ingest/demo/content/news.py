@@ -5,12 +5,12 @@ import datetime
 from policyshare.news.models import NewsIndexPage, NewsPage
 from policyshare.policies.models import PolicyPage, Sector
 
-from ..spec import L, PageItem, Ref, heading, registered, text
+from ..spec import L, PageItem, Ref, heading, para, registered, text
 
 AUTHOR = "seoulsolution"
 
 
-def article(key, day, sector, title, summary, body, policies=()):
+def article(key, day, sector, title, summary, body, policies=(), translated=True):
     return PageItem(
         NewsPage,
         key,
@@ -26,6 +26,7 @@ def article(key, day, sector, title, summary, body, policies=()):
             "related_policies": [Ref(PolicyPage, policy) for policy in policies],
             "first_published_at": registered(day),
         },
+        translated=translated,
     )
 
 
@@ -248,5 +249,46 @@ NEWS = [
             ),
         ],
         ["policy-sharing"],
+    ),
+    # In Korean only, as much of a city's news is: English visitors find it by meaning
+    # (cross-lingual search), since no English word of it is in the keyword index.
+    article(
+        "low-emission-measures-for-grade-5-vehicles",
+        datetime.date(2020, 6, 12),
+        "transport",
+        "5등급 차량 저공해 조치, 매연저감장치 부착이나 조기폐차로",
+        "7월 단속을 앞두고 5등급 경유차 소유자가 할 수 있는 저공해 조치와 신청 방법을 "
+        "알려 드립니다.",
+        [
+            ("heading", "어떤 조치가 있나요"),
+            (
+                "paragraph",
+                para(
+                    "녹색교통지역 운행제한을 받지 않으려면 5등급 경유차에 매연저감장치(DPF)를 "
+                    "달거나 차를 조기폐차하면 됩니다. 두 가지 모두 저공해 조치로 인정되어, "
+                    "조치를 마친 차량은 단속 대상에서 빠집니다."
+                ),
+            ),
+            (
+                "paragraph",
+                para(
+                    "신청은 차량이 등록된 자치구에서 받습니다. 서울시는 자치구가 신청을 "
+                    "처리하는 데 걸리는 시간을 고려해 최대 7개월의 유예 기간을 두었고, 이 "
+                    "기간은 2020년 6월에 끝납니다."
+                ),
+            ),
+            ("heading", "유예 기간이 끝나면"),
+            (
+                "paragraph",
+                para(
+                    "신청만 하고 아직 장치를 달거나 폐차하지 않은 차량이 많습니다. 7월 1일부터는 "
+                    "조치를 마치지 않은 5등급 차량도 녹색교통지역에 들어오면 단속됩니다. "
+                    "서울시는 차주들이 미리 조치를 마칠 수 있도록 안내와 홍보를 늘리겠다고 "
+                    "밝혔습니다."
+                ),
+            ),
+        ],
+        ["green-transportation-zone"],
+        translated=False,
     ),
 ]
