@@ -1,0 +1,544 @@
+"""Load benchmark: requests/s and latency of the portal's pages over HTTP, uncached and from the
+page cache, against nginx serving the same HTML bytes from disk, on SQLite and PostgreSQL, with
+one and two app-server processes; then the app servers compared (gunicorn sync and gthread,
+granian) on the same pages.
+
+    .venv/bin/python bench/load.py [--items 10000] [--seconds 5] [--skip-postgresql]
+
+- Content: the demo content plus ``--items`` generated news articles (half Korean, half English,
+  title, summary and body recombined from the demo's sentences) written straight into the page
+  tree (treebeard paths computed here, rows bulk-inserted: Wagtail's ``add_child`` takes a
+  fraction of a second per page), with their keyword index entries, so search covers them.
+- The mix (bench/load/mix.lua picks at random from a weighted list): home pages 10%, policies
+  20%, news listings (pages 1-5) 15%, articles 35% (200 of them), publications 10%, search 10%
+  (keyword ranking: the semantic model is not loaded in web processes here). Rate limits off.
+- wrk (Debian's package), one thread, 16 connections, ``--seconds`` per run, 10 s timeout, no
+  compression.
+- "nginx static": every address of the mix saved to a file as the app served it, and served by
+  nginx (two worker processes): the most this machine can send these bytes at. Each figure is
+  given as a ratio to it.
+- "CPU ms": CPU time (user and system, from /proc) the server's processes spent per request
+  during the run: what a request costs the server, which the other load on a shared machine
+  inflates far less than latency or requests/s. Cores needed = requests/s x CPU ms / 1000.
+- "uncached": ``POLICYSHARE_PAGE_CACHE=0``; "cached": the page cache on, warmed by one request
+  per address first. App servers: ``policyshare serve --workers N --no-worker`` (gunicorn,
+  gthread, 4 threads a process) unless named.
+
+Everything runs on this machine, load generator included: compare ratios within one run.
+"""
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent
+MIX_SCRIPT = ROOT / "bench" / "load" / "mix.lua"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+CONNECTIONS = 16
+ARTICLES_IN_MIX = 200
+WEIGHTS = {
+    "home": 10,
+    "policy": 20,
+    "news list": 15,
+    "article": 35,
+    "publication": 10,
+    "search": 10,
+}
+SEARCHES = {
+    "ko": ["녹색교통지역", "대중교통", "미세먼지", "정상회의", "태양광"],
+    "en": ["transport", "air quality", "summit", "solar power", "bicycle"],
+}
+
+
+# --- content, inside the site's settings (``bench/load.py --generate N``) --------------------
+
+
+def generate(count):
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    started = time.perf_counter()
+    add_news(count)
+    print(f"generated {count} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(json.dumps(mix_paths()))
+
+
+def demo_text(language):
+    import re
+
+    from policyshare.search.models import IndexEntry
+
+    sentences, words = [], []
+    for entry in IndexEntry.objects.filter(language=language):
+        text = f"{entry.summary}\n{entry.body}"
+        sentences += [s.strip() for s in re.split(r"(?<=[.!?다])\s+|\n", text) if s.strip()]
+        words += entry.title.split()
+    return sentences, words
+
+
+def add_news(count):
+    """``count`` articles below the news index pages, written the way treebeard would lay them
+    out, with their index entries."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Page
+    from wagtail.rich_text import RichText
+
+    from policyshare.news.models import NewsIndexPage, NewsPage
+    from policyshare.search import indexing
+    from policyshare.search.documents import Document
+    from policyshare.search.models import IndexEntry
+
+    rng = random.Random(7)
+    content_type = ContentType.objects.get_for_model(NewsPage)
+    now = timezone.now()
+    keys = [uuid.uuid4() for _ in range(count // 2 + 1)]
+    for language in ("ko", "en"):
+        index = NewsIndexPage.objects.get(locale__language_code=language)
+        last = index.get_last_child()
+        first_step = last._get_lastpos_in_path() + 1 if last else 1
+        sentences, words = demo_text(language)
+        pages, articles, documents = [], [], []
+        for n in range(count // 2):
+            title = " ".join(rng.sample(words, min(len(words), rng.randint(3, 7))))
+            summary = rng.choice(sentences)
+            body = [rng.choice(sentences) for _ in range(rng.randint(4, 12))]
+            slug = f"generated-{n}"
+            date = datetime.date(2010, 1, 1) + datetime.timedelta(days=rng.randint(0, 5800))
+            page = Page(
+                title=title,
+                slug=slug,
+                path=Page._get_path(index.path, index.depth + 1, first_step + n),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}{slug}/",
+                content_type=content_type,
+                locale_id=index.locale_id,
+                translation_key=keys[n],
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
+                draft_title=title,
+            )
+            pages.append(page)
+            articles.append({"date": date, "summary": summary, "body": body, "title": title})
+        with transaction.atomic():
+            Page.objects.bulk_create(pages, batch_size=500)
+            rows = [
+                NewsPage(
+                    page_ptr_id=page.pk,
+                    date=article["date"],
+                    author="seoulsolution",
+                    summary=article["summary"],
+                    body=[("paragraph", RichText(f"<p>{s}</p>")) for s in article["body"]],
+                )
+                for page, article in zip(pages, articles, strict=True)
+            ]
+            fields = NewsPage._meta.local_concrete_fields
+            for start in range(0, len(rows), 500):
+                NewsPage._base_manager._insert(rows[start : start + 500], fields=fields)
+            Page.objects.filter(pk=index.pk).update(numchild=index.numchild + len(pages))
+        for page, article in zip(pages, articles, strict=True):
+            documents.append(
+                Document(
+                    page_id=page.pk,
+                    translation_key=page.translation_key,
+                    language=language,
+                    kind="news",
+                    title=page.title,
+                    summary=article["summary"],
+                    body="\n".join(article["body"]),
+                    sector_slugs=(),
+                    year=article["date"].year,
+                    url=f"{index.url}{page.slug}/",
+                )
+            )
+        words = indexing.user_words()
+        with analysis_by_parts():
+            entries = [
+                IndexEntry(page_id=d.page_id, **indexing.entry_fields(d, words)) for d in documents
+            ]
+        IndexEntry.objects.bulk_create(entries, batch_size=500)
+
+
+@contextlib.contextmanager
+def analysis_by_parts():
+    """The index's analysis, each line and each title word analysed once and reused: the
+    generated texts are recombined from a few hundred sentences and words, and Kiwi's ~70
+    documents/s would take minutes for 10k documents. Terms come out per part rather than
+    phrase-ordered across parts, which changes nothing for the load the searches make."""
+    from policyshare.search import indexing
+
+    analyse = indexing.analysed
+    known = {}
+
+    def by_parts(text, language, words=None):
+        parts = text.split("\n") if "\n" in text else text.split(" ")
+        for part in parts:
+            if (part, language) not in known:
+                known[part, language] = analyse(part, language, words)
+        return " ".join(known[part, language] for part in parts)
+
+    indexing.analysed = by_parts
+    try:
+        yield
+    finally:
+        indexing.analysed = analyse
+
+
+def mix_paths():
+    from policyshare.library.models import PublicationPage
+    from policyshare.news.models import NewsIndexPage, NewsPage
+    from policyshare.policies.models import PolicyPage
+
+    rng = random.Random(11)
+
+    def urls(model):
+        return [page.url for page in model.objects.live().public()]
+
+    articles = urls(NewsPage)
+    groups = {
+        "home": ["/ko/", "/en/"],
+        "policy": urls(PolicyPage),
+        "news list": [
+            f"{index.url}?page={n}" if n > 1 else index.url
+            for index in NewsIndexPage.objects.live()
+            for n in range(1, 6)
+        ],
+        "article": rng.sample(articles, min(ARTICLES_IN_MIX, len(articles))),
+        "publication": urls(PublicationPage),
+        "search": [
+            f"/{language}/search/?q={urllib.parse.quote(query)}"
+            for language, queries in SEARCHES.items()
+            for query in queries
+        ],
+    }
+    return {name: paths for name, paths in groups.items() if paths}
+
+
+# --- running servers --------------------------------------------------------------------------
+
+
+class Site:
+    def __init__(self, directory, database_url, static_root):
+        self.directory = directory
+        self.env = {
+            **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}},
+            "DJANGO_SETTINGS_MODULE": "policyshare.settings.embedded",
+            "POLICYSHARE_VAR_DIR": str(directory),
+            "DATABASE_URL": database_url,
+            "POLICYSHARE_RATELIMIT": "0",
+            "POLICYSHARE_SEARCH_RANKING": "keyword",
+            "LOG_LEVEL": "ERROR",
+            "PYTHONPATH": str(ROOT),
+        }
+        self.static_root = static_root
+
+    def prepare(self, items):
+        result = subprocess.run(
+            [sys.executable, __file__, "--generate", str(items)],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode:
+            sys.exit(f"preparing the site failed:\n{result.stderr}")
+        print("  " + result.stderr.strip().splitlines()[-1], flush=True)
+        static = self.directory / "static"
+        if self.static_root is None:
+            subprocess.run(
+                [str(BIN / "policyshare"), "collectstatic", "--noinput", "-v0"],
+                env=self.env,
+                cwd=ROOT,
+                check=True,
+            )
+        elif not static.exists():
+            static.symlink_to(self.static_root)
+        # The last line: migrate and load-demo may have printed before it.
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    def command(self, server, workers, port):
+        bind = ["--host", "127.0.0.1", "--port", str(port)]
+        app = "policyshare.wsgi:application"
+        if server == "serve":
+            return [str(BIN / "policyshare"), "serve", *bind, f"--workers={workers}", "--no-worker"]
+        if server == "granian":
+            granian = [str(BIN / "granian"), "--interface", "wsgi", *bind, f"--workers={workers}"]
+            return [*granian, "--blocking-threads=4", "--no-log", app]
+        gunicorn = [str(BIN / "gunicorn"), f"--bind=127.0.0.1:{port}", f"--workers={workers}"]
+        if server == "gunicorn sync":
+            return [*gunicorn, "--worker-class=sync", app]
+        return [*gunicorn, "--worker-class=gthread", "--threads=4", app]
+
+    def start(self, server, workers, cached):
+        port = free_port()
+        env = {**self.env, "POLICYSHARE_PAGE_CACHE": "1" if cached else "0"}
+        process = subprocess.Popen(
+            self.command(server, workers, port),
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_until(lambda: fetch(f"{base}/healthz")[0] == 200, what=f"{server} on {port}")
+        except BaseException:
+            stop(process)
+            raise
+        return process, base
+
+
+def free_port():
+    from tests.services import free_port as tests_free_port
+
+    return tests_free_port()
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read()
+    except OSError:
+        return None, b""
+
+
+def wait_until(condition, what, timeout=120):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            sys.exit(f"{what} did not start")
+        time.sleep(0.2)
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def weighted(groups, rng):
+    """About 1,000 paths, each group's share as its weight."""
+    lines = []
+    for name, paths in groups.items():
+        share = WEIGHTS[name] * 10
+        lines += [paths[i % len(paths)] for i in range(share)]
+    rng.shuffle(lines)
+    return lines
+
+
+def cpu_seconds(process_group):
+    """CPU time (user and system) used so far by the processes of a group: the server's own
+    cost per request, whatever else loads the machine."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == process_group:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(base, paths_file, seconds, server):
+    used = cpu_seconds(server.pid)
+    result = subprocess.run(
+        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout=10s", "-s", str(MIX_SCRIPT)]
+        + [base, "--", str(paths_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT"))
+    requests, duration, p50, p95, p99, bad_status, socket_errors = line.split()[1:]
+    used = cpu_seconds(server.pid) - used
+    return {
+        "cpu_ms": 1000 * used / max(1, int(requests)),
+        "rps": int(requests) / float(duration),
+        "p50": int(p50) / 1000,
+        "p95": int(p95) / 1000,
+        "p99": int(p99) / 1000,
+        "errors": int(bad_status) + int(socket_errors),
+    }
+
+
+def warm(base, paths, everything):
+    """Check the addresses answer 200; with ``everything``, fill the page cache with all of
+    them, else request a few (templates and database connections ready, as in production)."""
+    addresses = sorted(set(paths))
+    if not everything:
+        # Each process loads the Korean analyser on its first search: some searches for each.
+        searches = [path for path in addresses if "/search/" in path]
+        addresses = addresses[:: max(1, len(addresses) // 20)] + searches * 3
+    for path in addresses:
+        status, _ = fetch(base + path)
+        if status != 200:
+            sys.exit(f"{base}{path} answered {status}")
+
+
+NGINX_CONF = """\
+worker_processes 2;
+pid {d}/nginx.pid;
+error_log {d}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
+    uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
+    sendfile on;
+    server {{
+        listen 127.0.0.1:{port};
+        root {d}/pages;
+        default_type "text/html; charset=utf-8";
+    }}
+}}
+"""
+
+
+def nginx_static(base, paths, directory, seconds):
+    """The mix's pages as files, served by nginx: the same bytes, read from disk."""
+    pages = directory / "pages"
+    pages.mkdir(parents=True)
+    numbered = {path: f"/{n}.html" for n, path in enumerate(sorted(set(paths)))}
+    for path, name in numbered.items():
+        (pages / name.lstrip("/")).write_bytes(fetch(base + path)[1])
+    port = free_port()
+    conf = directory / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(d=directory, port=port))
+    process = subprocess.Popen(
+        [NGINX, "-c", str(conf), "-p", str(directory), "-g", "daemon off; user root;"]
+        if os.geteuid() == 0
+        else [NGINX, "-c", str(conf), "-p", str(directory), "-g", "daemon off;"],
+        start_new_session=True,
+        stderr=subprocess.DEVNULL,
+    )
+    static_base = f"http://127.0.0.1:{port}"
+    wait_until(lambda: fetch(f"{static_base}/0.html")[0] == 200, what="nginx")
+    paths_file = directory / "static-paths.txt"
+    paths_file.write_text("\n".join(numbered[path] for path in paths) + "\n")
+    try:
+        return wrk(static_base, paths_file, seconds, process)
+    finally:
+        stop(process)
+
+
+def row(label, figures, limit):
+    ratio = figures["rps"] / limit["rps"]
+    errors = f"  ({figures['errors']} errors)" if figures["errors"] else ""
+    print(
+        f"  {label:<34} {figures['rps']:>8.0f} {figures['p50']:>7.1f} {figures['p95']:>7.1f} "
+        f"{figures['p99']:>7.1f} {ratio:>8.3f} {figures['cpu_ms']:>7.2f}{errors}",
+        flush=True,
+    )
+
+
+def header(title):
+    print(f"\n{title}")
+    print(
+        f"  {'':<34} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'÷ nginx':>8} "
+        f"{'CPU ms':>7}"
+    )
+
+
+def bench_database(name, site, items, seconds, scratch, compare_servers):
+    print(f"\n== {name}: preparing the site with {items} generated articles", flush=True)
+    groups = site.prepare(items)
+    rng = random.Random(3)
+    paths = weighted(groups, rng)
+    paths_file = scratch / f"{name}-paths.txt"
+    paths_file.write_text("\n".join(paths) + "\n")
+
+    process, base = site.start("serve", 1, cached=True)
+    try:
+        warm(base, paths, everything=True)
+        limit = nginx_static(base, paths, scratch / f"{name}-nginx", seconds)
+    finally:
+        stop(process)
+
+    header(f"{name}: {len(set(paths))} addresses, {CONNECTIONS} connections, {seconds} s each")
+    row("nginx static (same bytes)", limit, limit)
+    results = {"nginx static": limit}
+    runs = [(cached, workers) for cached in (False, True) for workers in (1, 2)]
+    servers = ["serve"]
+    if compare_servers:
+        servers += ["gunicorn sync", "gunicorn gthread", "granian"]
+    for server in servers:
+        for cached, workers in runs if server == "serve" else [(False, 2), (True, 2)]:
+            label = f"{server} {workers}p {'cached' if cached else 'uncached'}"
+            process, base = site.start(server, workers, cached)
+            try:
+                warm(base, paths, everything=cached)
+                figures = wrk(base, paths_file, seconds, process)
+            finally:
+                stop(process)
+            results[label] = figures
+            row(label, figures, limit)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--skip-postgresql", action="store_true")
+    parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.generate is not None:
+        generate(arguments.generate)
+        return
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: apt-get install wrk")
+
+    # Stopped from outside: still stop the servers and remove the scratch folder (finally).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
+    scratch = Path(tempfile.mkdtemp(prefix="policyshare-load-"))
+    print(f"machine: {os.cpu_count()} cores; scratch: {scratch}")
+    try:
+        sqlite_dir = scratch / "sqlite"
+        sqlite = Site(sqlite_dir, f"sqlite:///{sqlite_dir / 'site.sqlite3'}", None)
+        bench_database("SQLite", sqlite, arguments.items, arguments.seconds, scratch, True)
+        if not arguments.skip_postgresql:
+            from tests.services import running_postgresql
+
+            with running_postgresql() as cluster:
+                cluster.create_database("load")
+                postgresql = Site(
+                    scratch / "postgresql", cluster.url("load"), sqlite_dir / "static"
+                )
+                postgresql.directory.mkdir()
+                bench_database(
+                    "PostgreSQL", postgresql, arguments.items, arguments.seconds, scratch, False
+                )
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

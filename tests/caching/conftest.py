@@ -1,0 +1,23 @@
+import pytest
+from django.core.cache import caches
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, tmp_path):
+    """The page cache on, in the file cache the embedded mode uses (test settings turn both off)."""
+    settings.POLICYSHARE_PAGE_CACHE = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tmp_path / "cache",
+        }
+    }
+    yield caches["default"]
+    caches["default"].clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what waits for the commit (the purge) at the end of the block, as a real commit
+    would: the test's own transaction is never committed."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
