@@ -5,12 +5,15 @@ is slowed down like any other hammering of a public endpoint. The names stay Wag
 from django.urls import path, re_path
 from wagtail.documents.views import serve
 
+from policyshare.analytics.downloads import counting_downloads
+
 from .ratelimit import ratelimit
 
 urlpatterns = [
     re_path(
         r"^(\d+)/(.*)$",
-        ratelimit("documents", rate="60/m")(serve.serve),
+        # Counted as downloads by policyshare.analytics.
+        counting_downloads(ratelimit("documents", rate="60/m")(serve.serve)),
         name="wagtaildocs_serve",
     ),
     path(

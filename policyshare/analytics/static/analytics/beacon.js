@@ -1,0 +1,48 @@
+// Counts a view of this page, and a play of its video, for the portal's statistics: no cookie,
+// nothing stored in the browser. The page's id comes from this script's data-page attribute.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !script.dataset.page || !navigator.sendBeacon) {
+    return;
+  }
+  var endpoint = script.dataset.endpoint;
+  var page = script.dataset.page;
+
+  function send(kind, referrer) {
+    var body = new URLSearchParams({ page: page, kind: kind });
+    if (referrer) {
+      body.set("ref", referrer);
+    }
+    navigator.sendBeacon(endpoint, body);
+  }
+
+  // A page the browser prerenders is counted only when the visitor actually opens it.
+  function whenShown(callback) {
+    if (document.prerendering) {
+      document.addEventListener("prerenderingchange", callback, { once: true });
+    } else {
+      callback();
+    }
+  }
+
+  whenShown(function () {
+    send("view", document.referrer);
+  });
+
+  // The player is another site's frame, which tells nothing; a click into it moves the focus
+  // from this window to the frame, which is what starts the video. Counted once per visit.
+  var players = document.querySelectorAll("[data-analytics-player] iframe");
+  if (players.length) {
+    var played = false;
+    window.addEventListener("blur", function () {
+      window.setTimeout(function () {
+        var active = document.activeElement;
+        if (!played && active && Array.prototype.indexOf.call(players, active) !== -1) {
+          played = true;
+          send("play");
+        }
+      }, 0);
+    });
+  }
+})();

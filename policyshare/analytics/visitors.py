@@ -1,0 +1,100 @@
+"""Who is counted, and how a visitor is recognised for a day without cookies or addresses.
+
+A visitor is a salted SHA-256 of the client address, the browser (user agent) and the site. The
+salt is random, made on the visitor's first hit of the day, kept in the cache until midnight and
+never written anywhere else: once it is gone, yesterday's hashes cannot be linked to today's
+nor, by trying every address, to a person.
+"""
+
+import datetime
+import hashlib
+import secrets
+from functools import cache as memoize
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from policyshare.security.client_ip import client_ip
+
+SALT_KEY = "analytics:salt:{date}"
+# Browsers send one of these when they fetch a page the visitor has not asked for yet.
+PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")
+# Used when the cache cannot keep a salt (Redis down): hashes then differ per process, which
+# overcounts unique visitors for a while rather than making them linkable across days.
+_FALLBACK_SALT = secrets.token_hex(16)
+
+
+@memoize
+def _crawler_detector():
+    # crawlerdetect keeps the maintained list of crawler, link-preview and tool user agents.
+    from crawlerdetect import CrawlerDetect
+
+    return CrawlerDetect()
+
+
+def is_crawler(user_agent):
+    """A crawler, a link preview (chat apps, social sites), a tool (curl), or no browser at all."""
+    if not user_agent.strip():
+        return True
+    return _crawler_detector().isCrawler(user_agent)
+
+
+def is_prefetch(request):
+    return any("prefetch" in request.META.get(header, "").lower() for header in PREFETCH_HEADERS)
+
+
+def is_editor(request):
+    """An editor's own visits would count every proofreading as a reader."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_staff or user.has_perm("wagtailadmin.access_admin")
+
+
+def should_count(request):
+    return not (
+        is_crawler(request.META.get("HTTP_USER_AGENT", ""))
+        or is_prefetch(request)
+        or is_editor(request)
+    )
+
+
+def _seconds_until_midnight(now):
+    tomorrow = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time(), tzinfo=now.tzinfo
+    )
+    return max(int((tomorrow - now).total_seconds()), 1)
+
+
+# The salt read from the cache, kept by each process for a few minutes: a hit then costs no
+# cache read. Only today's is kept; it goes when the day changes.
+_salt_memo = {}
+SALT_MEMO_SECONDS = 300
+
+
+def daily_salt(day):
+    key = SALT_KEY.format(date=day.isoformat())
+    now = timezone.localtime()
+    memo = _salt_memo.get(key)
+    if memo and memo[1] > now.timestamp():
+        return memo[0]
+    # add() keeps the salt another process made first, so every process hashes alike.
+    cache.add(key, secrets.token_hex(16), timeout=_seconds_until_midnight(now))
+    salt = cache.get(key)
+    if salt is None:
+        return _FALLBACK_SALT
+    _salt_memo.clear()
+    _salt_memo[key] = (salt, now.timestamp() + SALT_MEMO_SECONDS)
+    return salt
+
+
+def visitor_hash(request, day):
+    material = "\n".join(
+        [
+            daily_salt(day),
+            client_ip(request),
+            request.META.get("HTTP_USER_AGENT", ""),
+            request.get_host(),
+        ]
+    )
+    return hashlib.sha256(material.encode()).hexdigest()
