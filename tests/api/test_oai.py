@@ -1,0 +1,228 @@
+"""OAI-PMH at /oai: every verb and error code, paging by resumption token, date and set
+filters; every response valid against the OAI-PMH and oai_dc schemas; and a real harvest by
+Sickle, a harvesting client, over HTTP."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from sickle import Sickle
+
+from policyshare.oai import records, views
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "schemas" / "harvest.xsd")))
+NS = {"oai": views.OAI_NS, "dc": views.DC_NS, "oai_dc": views.OAI_DC_NS}
+
+
+@pytest.fixture(autouse=True)
+def _admin_address(settings):
+    # The protocol wants a real address (user@host.domain) in Identify.
+    settings.DEFAULT_FROM_EMAIL = "policyshare@city.example.org"
+
+
+@pytest.fixture(scope="module")
+def server(content, django_db_blocker):
+    """The portal on a loopback port for a harvester. Not pytest-django's ``live_server``: that
+    one makes the test transactional and would empty the database the content is in. With
+    SQLite in memory the server shares the test's connection and sees the content."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("127.0.0.1")
+        yield server
+        server.stop()
+
+
+@pytest.fixture
+def oai(client):
+    """GET /oai with ``params``; returns the response document, checked against the schema."""
+
+    def get(**params):
+        response = client.get("/oai", params)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/xml; charset=utf-8"
+        document = etree.fromstring(response.content)
+        SCHEMA.assertValid(document)
+        return document
+
+    return get
+
+
+def error_code(document):
+    return document.find("oai:error", NS).get("code")
+
+
+def identifiers(document):
+    return [element.text for element in document.iterfind(".//oai:header/oai:identifier", NS)]
+
+
+def publication_ids(content):
+    return {
+        records.identifier(content.publication.pk),
+        records.identifier(content.hidden_file_publication.pk),
+    }
+
+
+def test_identify(oai, content):
+    document = oai(verb="Identify")
+    identify = document.find("oai:Identify", NS)
+    assert identify.findtext("oai:baseURL", namespaces=NS) == "http://127.0.0.1/oai"
+    assert identify.findtext("oai:protocolVersion", namespaces=NS) == "2.0"
+    assert identify.findtext("oai:granularity", namespaces=NS) == "YYYY-MM-DDThh:mm:ssZ"
+    assert document.find("oai:request", NS).get("verb") == "Identify"
+
+
+def test_list_metadata_formats(oai, content):
+    document = oai(verb="ListMetadataFormats")
+    prefixes = document.xpath("//oai:metadataPrefix/text()", namespaces=NS)
+    assert prefixes == ["oai_dc"]
+    document = oai(
+        verb="ListMetadataFormats", identifier=records.identifier(content.publication.pk)
+    )
+    assert document.xpath("//oai:metadataPrefix/text()", namespaces=NS) == ["oai_dc"]
+    assert error_code(oai(verb="ListMetadataFormats", identifier="oai:x:1")) == "idDoesNotExist"
+
+
+def test_list_sets_by_language_and_sector(oai, content):
+    specs = oai(verb="ListSets").xpath("//oai:setSpec/text()", namespaces=NS)
+    assert {"language", "language:ko", "language:en", "sector", "sector:water"} <= set(specs)
+    document = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", set="sector:water")
+    assert identifiers(document) == [records.identifier(content.publication.pk)]
+    document = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", set="language:ko")
+    assert set(identifiers(document)) == publication_ids(content)
+    assert error_code(oai(verb="ListIdentifiers", metadataPrefix="oai_dc", set="language:en")) == (
+        "noRecordsMatch"
+    )
+
+
+def test_records_in_dublin_core(oai, content):
+    document = oai(verb="ListRecords", metadataPrefix="oai_dc")
+    assert len(document.findall(".//oai:record", NS)) == 2
+    record = oai(
+        verb="GetRecord",
+        metadataPrefix="oai_dc",
+        identifier=records.identifier(content.publication.pk),
+    ).find(".//oai_dc:dc", NS)
+    title = record.find("dc:title", NS)
+    assert title.text == "서울 정책 브로슈어"
+    assert title.get("{http://www.w3.org/XML/1998/namespace}lang") == "ko"
+    assert record.findtext("dc:date", namespaces=NS) == "2021"
+    assert record.findtext("dc:language", namespaces=NS) == "ko"
+    assert record.findtext("dc:format", namespaces=NS) == "application/pdf"
+    assert record.findtext("dc:subject", namespaces=NS) == "물"
+    urls = [element.text for element in record.findall("dc:identifier", NS)]
+    assert urls[0].endswith(f"/{content.publication.slug}/")
+    assert "/documents/" in urls[1]
+    # A file in a private collection is never linked.
+    hidden = oai(
+        verb="GetRecord",
+        metadataPrefix="oai_dc",
+        identifier=records.identifier(content.hidden_file_publication.pk),
+    )
+    assert not [
+        u for u in hidden.xpath("//dc:identifier/text()", namespaces=NS) if "/documents/" in u
+    ]
+
+
+def test_drafts_and_private_pages_have_no_record(oai, content):
+    for page in [content.draft_policy, content.private_policy, content.policy]:
+        document = oai(
+            verb="GetRecord", metadataPrefix="oai_dc", identifier=records.identifier(page.pk)
+        )
+        assert error_code(document) == "idDoesNotExist"
+
+
+def test_from_and_until(oai, content):
+    today = datetime.datetime.now(datetime.UTC).date()
+    tomorrow = (today + datetime.timedelta(days=1)).isoformat()
+    yesterday = (today - datetime.timedelta(days=1)).isoformat()
+    document = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": yesterday})
+    assert set(identifiers(document)) == publication_ids(content)
+    document = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", until=yesterday)
+    assert error_code(document) == "noRecordsMatch"
+    document = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": tomorrow})
+    assert error_code(document) == "noRecordsMatch"
+    document = oai(
+        verb="ListIdentifiers",
+        metadataPrefix="oai_dc",
+        **{"from": f"{yesterday}T00:00:00Z", "until": f"{tomorrow}T00:00:00Z"},
+    )
+    assert set(identifiers(document)) == publication_ids(content)
+
+
+def test_resumption_tokens_page_through_the_list(oai, content, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    first = oai(verb="ListRecords", metadataPrefix="oai_dc")
+    token = first.find(".//oai:resumptionToken", NS)
+    assert (token.get("completeListSize"), token.get("cursor")) == ("2", "0")
+    second = oai(verb="ListRecords", resumptionToken=token.text)
+    last = second.find(".//oai:resumptionToken", NS)
+    # The last page of a list ends with an empty token.
+    assert (last.text, last.get("cursor")) == (None, "1")
+    assert set(identifiers(first) + identifiers(second)) == publication_ids(content)
+
+
+@pytest.mark.parametrize(
+    ("params", "code"),
+    [
+        ({}, "badVerb"),
+        ({"verb": "Harvest"}, "badVerb"),
+        ({"verb": "Identify", "metadataPrefix": "oai_dc"}, "badArgument"),
+        ({"verb": "ListRecords"}, "badArgument"),
+        ({"verb": "GetRecord", "metadataPrefix": "oai_dc"}, "badArgument"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2020-13-01"}, "badArgument"),
+        (
+            {
+                "verb": "ListRecords",
+                "metadataPrefix": "oai_dc",
+                "from": "2020-01-01",
+                "until": "2021-01-01T00:00:00Z",
+            },
+            "badArgument",
+        ),
+        ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
+        (
+            {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "oai:x:y"},
+            "idDoesNotExist",
+        ),
+        (
+            {"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "sector:none"},
+            "noRecordsMatch",
+        ),
+        ({"verb": "ListRecords", "resumptionToken": "forged"}, "badResumptionToken"),
+        ({"verb": "ListSets", "resumptionToken": "x"}, "badResumptionToken"),
+        (
+            {"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"},
+            "badArgument",
+        ),
+        (
+            {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "\x01\x02"},
+            "idDoesNotExist",
+        ),
+    ],
+)
+def test_errors(oai, content, params, code):
+    assert error_code(oai(**params)) == code
+
+
+def test_a_repeated_verb_or_argument(client, content):
+    for query in ["verb=Identify&verb=Identify", "verb=ListSets&set=a&set=b"]:
+        document = etree.fromstring(client.get(f"/oai?{query}").content)
+        SCHEMA.assertValid(document)
+        assert error_code(document) in {"badVerb", "badArgument"}
+
+
+@pytest.mark.servers
+def test_sickle_harvests_every_record_over_http(server, content, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    harvester = Sickle(f"{server.url}/oai", max_retries=1)
+    assert harvester.Identify().repositoryName
+    harvested = list(harvester.ListRecords(metadataPrefix="oai_dc"))
+    assert {record.header.identifier for record in harvested} == publication_ids(content)
+    titles = {record.metadata["title"][0] for record in harvested}
+    assert titles == {"서울 정책 브로슈어", "내부 보고서"}
+    by_post = Sickle(f"{server.url}/oai", http_method="POST")
+    assert len(list(by_post.ListIdentifiers(metadataPrefix="oai_dc"))) == 2
