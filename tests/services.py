@@ -6,6 +6,8 @@ A pytest plugin (``pytest_plugins`` in ``tests/conftest.py``):
   SQLite; ``-m postgresql`` selects the tests marked to run on both.
 - ``postgresql_cluster`` (session): a cluster of its own per test process (per xdist worker), for
   tests that need PostgreSQL whatever ``--database`` says (backups, several app servers).
+- ``smtp_server``: a real SMTP server (aiosmtpd, in this process) that Django's mail goes to,
+  collecting what arrives.
 
 Each server listens on a free port of 127.0.0.1 and keeps its files in a temporary folder. As
 root (CI), PostgreSQL refuses to run, so its programs run as the unprivileged ``postgres`` user
@@ -167,6 +169,76 @@ def running_postgresql():
         if cluster.running:
             cluster.stop(mode="immediate")
         cluster.remove()
+
+
+class MailCollector:
+    """The aiosmtpd handler: keeps every message the server accepted."""
+
+    def __init__(self):
+        import threading
+
+        self.messages = []
+        self.arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.arrived:
+            self.messages.append(message)
+            self.arrived.notify_all()
+        return "250 Message accepted for delivery"
+
+    def to(self, address):
+        return [m for m in self.messages if address in m["To"]]
+
+    def wait_for(self, address, timeout=30, count=1):
+        """The messages to ``address`` once ``count`` of them have arrived (or the timeout)."""
+        with self.arrived:
+            self.arrived.wait_for(lambda: len(self.to(address)) >= count, timeout=timeout)
+        return self.to(address)
+
+
+class SMTPServer:
+    """aiosmtpd on a free loopback port; stop() and start() again keep the port and the messages,
+    as a mail server that was down for a while would."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.handler = MailCollector()
+        self.controller = None
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        self.controller.stop()
+
+    @property
+    def running(self):
+        return self.controller is not None and self.controller.loop.is_running()
+
+    @property
+    def messages(self):
+        return self.handler.messages
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on a free loopback port, with Django's SMTP backend pointed at it."""
+    server = SMTPServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    if server.running:
+        server.stop()
 
 
 class RedisServer:

@@ -6,23 +6,9 @@ import re
 import pytest
 from django.core.cache import cache
 
-from tests.inquiries.conftest import SMTPServer
-
 from .browser import open_ok
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
-
-
-@pytest.fixture
-def smtp_server(settings):
-    server = SMTPServer()
-    server.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = server.port
-    settings.EMAIL_TIMEOUT = 5
-    yield server
-    server.stop()
 
 
 @pytest.fixture

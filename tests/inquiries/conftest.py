@@ -1,74 +1,13 @@
-"""What the inquiry tests share: a real SMTP server on loopback, the database task queue with the
-real worker, and a filled-in form."""
+"""What the inquiry tests share: the database task queue with the real worker, and a filled-in
+form (the SMTP server on loopback is ``smtp_server`` from tests/services.py)."""
 
-import threading
 from unittest import mock
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.cache import cache
 from django.core.management import call_command
 
 from policyshare.inquiries import spam
-from tests.services import free_port
-
-
-class MailCollector:
-    """The aiosmtpd handler: keeps every message the server accepted."""
-
-    def __init__(self):
-        self.messages = []
-        self.arrived = threading.Condition()
-
-    async def handle_DATA(self, server, session, envelope):
-        import email
-        import email.policy
-
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        with self.arrived:
-            self.messages.append(message)
-            self.arrived.notify_all()
-        return "250 Message accepted for delivery"
-
-    def to(self, address):
-        return [m for m in self.messages if address in m["To"]]
-
-    def wait_for(self, address, timeout=30):
-        with self.arrived:
-            self.arrived.wait_for(lambda: self.to(address), timeout=timeout)
-        return self.to(address)
-
-
-class SMTPServer:
-    def __init__(self):
-        self.port = free_port()
-        self.handler = MailCollector()
-        self.controller = None
-
-    def start(self):
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self):
-        self.controller.stop()
-
-    @property
-    def messages(self):
-        return self.handler.messages
-
-
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on a free loopback port, with Django's SMTP backend pointed at it."""
-    server = SMTPServer()
-    server.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = server.port
-    settings.EMAIL_TIMEOUT = 5
-    yield server
-    if server.controller.loop.is_running():
-        server.stop()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import time
 import pytest
 import requests
 
-from .conftest import free_port
+from tests.services import free_port
 
 pytestmark = [pytest.mark.servers]
 
