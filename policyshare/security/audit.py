@@ -3,8 +3,9 @@
 Wagtail logs creating, editing and deleting pages, snippets, users and groups. It does not say
 which groups a user joined or left, which permissions a user or group gained or lost, when
 sign-in was locked after repeated failures, or when an editor turned two-factor authentication
-on or off: those are logged here, under actions registered in ``wagtail_hooks``. Inside the admin
-the acting user comes from Wagtail's log context; elsewhere (a shell, a command) it is empty.
+on or off or an administrator reset it: those are logged here, under actions registered in
+``wagtail_hooks``. Inside the admin the acting user comes from Wagtail's log context; elsewhere
+(a shell, a command) it is empty.
 """
 
 from axes.models import AccessAttempt
@@ -21,6 +22,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Model
 LOCKED_OUT = "policyshare.login_locked_out"
 TWO_FACTOR_ENROLLED = "policyshare.two_factor_enrolled"
 TWO_FACTOR_REMOVED = "policyshare.two_factor_removed"
+TWO_FACTOR_RESET = "policyshare.two_factor_reset"
 GROUPS_CHANGED = "policyshare.groups_changed"
 PERMISSIONS_CHANGED = "policyshare.permissions_changed"
 
@@ -62,6 +64,11 @@ def log_two_factor_enrolled(user):
 def log_two_factor_removed(user):
     user = _concrete(user)
     log(user, TWO_FACTOR_REMOVED, user=user)
+
+
+def log_two_factor_reset(user, by):
+    """On the account whose authenticator was removed, by the administrator who removed it."""
+    log(_concrete(user), TWO_FACTOR_RESET, user=_concrete(by))
 
 
 def _names(model, pks):

@@ -1,10 +1,12 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from . import audit
 from .two_factor import ENROL_URL_NAME, VERIFY_URL_NAME
+from .two_factor_reset import RESET_URL_NAME, ResetTwoFactorView, can_reset, has_authenticator
 from .two_factor_views import TwoFactorView, VerifyView
 
 
@@ -13,7 +15,19 @@ def two_factor_urls():
     return [
         path("2fa/verify/", VerifyView.as_view(), name=VERIFY_URL_NAME),
         path("2fa/", TwoFactorView.as_view(), name=ENROL_URL_NAME),
+        path("2fa/reset/<int:user_id>/", ResetTwoFactorView.as_view(), name=RESET_URL_NAME),
     ]
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    if can_reset(request_user, user) and has_authenticator(user):
+        yield Button(
+            _("Reset two-factor authentication"),
+            reverse(RESET_URL_NAME, args=[user.pk]),
+            icon_name="key",
+            priority=60,
+        )
 
 
 @hooks.register("register_account_menu_item")
@@ -63,6 +77,11 @@ def register_security_log_actions(actions):
         audit.TWO_FACTOR_REMOVED,
         _("Two-factor authentication off"),
         _("Two-factor authentication turned off"),
+    )
+    actions.register_action(
+        audit.TWO_FACTOR_RESET,
+        _("Two-factor authentication reset"),
+        _("Two-factor authentication reset by an administrator"),
     )
 
     @actions.register_action(audit.GROUPS_CHANGED)

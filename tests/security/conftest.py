@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from tests.security.fuzzing import report_fuzz_cases  # noqa: F401  (a fixture for every module)
+
 PASSWORD = "a long passphrase for tests"  # noqa: S105
 
 

@@ -56,13 +56,18 @@ def read_manifest(archive):
         raise ArchiveError("not a policyshare archive: it has no manifest.json") from None
     except ValueError as error:
         raise ArchiveError(f"manifest.json is not JSON ({error})") from None
-    if manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ArchiveError("not a policyshare archive: manifest.json names another format")
     if not isinstance(manifest.get("version"), int) or manifest["version"] > VERSION:
         raise ArchiveError(
             f"archive format version {manifest.get('version')!r} is newer than this "
             f"policyshare reads ({VERSION}): upgrade policyshare first"
         )
+    # A damaged or forged manifest must stop here with a message, not deep in the writer.
+    for field in ("items", "languages"):
+        value = manifest.get(field, [])
+        if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+            raise ArchiveError(f"manifest.json: {field!r} must be a list of names")
     return manifest
 
 
@@ -74,6 +79,11 @@ def import_archive(data, dry_run=False, progress=None):
         items = [(name, json.loads(archive.read(name))) for name in manifest["items"]]
     except (ArchiveError, zipfile.BadZipFile, KeyError, ValueError) as error:
         return Counter(), [("manifest.json", _message(error))]
+    not_objects = [
+        (name, "not a JSON object") for name, item in items if not isinstance(item, dict)
+    ]
+    if not_objects:
+        return Counter(), not_objects
     writer = _ArchiveWriter(archive, manifest)
     try:
         with transaction.atomic():

@@ -23,7 +23,8 @@ def read_feed(data, content_type=""):
     # feedparser reads broken XML leniently; half-read entries must not become pages.
     if parsed.bozo and isinstance(parsed.bozo_exception, xml.sax.SAXException):
         raise SourceError(f"not well-formed XML ({parsed.bozo_exception})")
-    if not parsed.version:
+    # Empty input leaves no "version" key at all (feedparser only sets it once it saw a feed).
+    if not parsed.get("version"):
         raise SourceError("not an RSS or Atom feed")
     feed_author = parsed.feed.get("author") or parsed.feed.get("title", "")
     items, bad = [], []

@@ -32,6 +32,15 @@ FIELDS = (
 
 def read_csv(text):
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _read_csv_rows(reader)
+    except csv.Error as error:
+        # e.g. a field over the csv module's limit (131,072 characters): the rest of the file
+        # cannot be read reliably, so the whole file is refused with the line it stopped at.
+        raise SourceError(f"line {reader.line_num + 1}: not readable as CSV ({error})") from None
+
+
+def _read_csv_rows(reader):
     if not reader.fieldnames:
         raise SourceError("the file is empty: the first line must name the columns")
     reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
