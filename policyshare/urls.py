@@ -6,17 +6,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 from policyshare.core import health
 from policyshare.core import views as core_views
+from policyshare.oai import views as oai_views
 from policyshare.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document URLs, rate-limited.
     path("documents/", include("policyshare.security.document_urls")),
+    # The beacon that counts page views and video plays (policyshare.analytics).
+    path("analytics/", include("policyshare.analytics.urls")),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("api/search/", search_views.api_search, name="api_search"),
+    path("api/", include("policyshare.api.urls")),
+    path("oai", oai_views.endpoint, name="oai"),
 ]
 
 if settings.POLICYSHARE_SERVE_MEDIA:
@@ -35,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("feeds/", include("policyshare.feeds.urls")),
     path("search/", include("policyshare.search.urls")),
     path("inquiries/", include("policyshare.inquiries.urls")),
+    path("subscriptions/", include("policyshare.subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

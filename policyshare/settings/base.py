@@ -42,9 +42,14 @@ INSTALLED_APPS = [
     "policyshare.feeds",
     "policyshare.operations",
     "policyshare.inquiries",
+    "policyshare.subscriptions",
     "policyshare.security",
     "policyshare.semantic",
     "policyshare.search",
+    "policyshare.caching",
+    "policyshare.analytics",
+    "rest_framework",
+    "corsheaders",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -79,9 +84,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers the view-counting beacon of visitors without a session at once (see
+    # policyshare/analytics/middleware.py).
+    "policyshare.analytics.middleware.BeaconMiddleware",
+    # Before anything that answers on its own, so that those answers carry CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "policyshare.security.request_limits.RequestLimitsMiddleware",
     "policyshare.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache: before the session, locale and CSRF middleware, so
+    # that a cached page skips them and a fresh one is seen with its cookies (caching/middleware).
+    "policyshare.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Without LocaleMiddleware the /ko/ and /en/ prefixes would not activate a language and
     # "/" would not be redirected by Accept-Language (Wagtail issue 11960).
@@ -189,6 +202,22 @@ RATELIMIT_ENABLE = env_bool("POLICYSHARE_RATELIMIT", True)
 RATELIMIT_IP_META_KEY = "policyshare.security.client_ip.client_ip"
 # If the cache cannot count, serve the request rather than refuse every visitor.
 RATELIMIT_FAIL_OPEN = True
+
+# The public API (policyshare.api): read-only JSON for anyone, from any web page. Cross-origin
+# reads of /api/ only, never with cookies or credentials.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "policyshare.api.errors.api_exception_handler",
+}
+
 # Longer query strings get 414; search refuses queries longer than POLICYSHARE_MAX_QUERY_LENGTH.
 POLICYSHARE_MAX_QUERY_STRING_LENGTH = 2048
 POLICYSHARE_MAX_QUERY_LENGTH = 200
@@ -254,8 +283,13 @@ CACHES = {
         # limits hold across workers in the embedded mode.
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache",
+        # Room for the cached pages of a large site (Django's default is 300 entries); every
+        # write counts the files, which stays around a millisecond at this size.
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
+# Anonymous visitors' pages served from that cache and purged on publishing (policyshare.caching).
+POLICYSHARE_PAGE_CACHE = env_bool("POLICYSHARE_PAGE_CACHE", True)
 
 
 def redis_cache(url):
@@ -283,6 +317,11 @@ if REDIS_URL:
 # Background work (mail, indexing) is queued in the database and run by `policyshare db_worker`,
 # which `policyshare serve` starts beside the web server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# View counting (policyshare.analytics): hits wait in Redis when there is one (several app
+# servers), otherwise in a spool file under VAR_DIR, until `policyshare flush-views` writes them.
+POLICYSHARE_ANALYTICS_REDIS_URL = os.environ.get("POLICYSHARE_ANALYTICS_REDIS_URL", REDIS_URL)
+POLICYSHARE_ANALYTICS_SPOOL_DIR = VAR_DIR / "analytics"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -354,6 +393,16 @@ POLICYSHARE_INQUIRY_RATE_PER_IP = "10/h"
 POLICYSHARE_INQUIRY_RATE_PER_EMAIL = "5/h"
 POLICYSHARE_INQUIRY_MIN_FILL_SECONDS = 3
 POLICYSHARE_INQUIRY_MAX_LINKS = 3
+
+# E-mail subscriptions (policyshare.subscriptions): how long a confirmation link works (an
+# unconfirmed subscription is deleted after that), sign-ups per client address and per e-mail
+# address, and where the List-Unsubscribe header's mailto: goes (staff unsubscribe by hand).
+POLICYSHARE_SUBSCRIPTION_CONFIRMATION_DAYS = 7
+POLICYSHARE_SUBSCRIPTION_RATE_PER_IP = "10/h"
+POLICYSHARE_SUBSCRIPTION_RATE_PER_EMAIL = "3/h"
+POLICYSHARE_SUBSCRIPTION_UNSUBSCRIBE_EMAIL = os.environ.get(
+    "POLICYSHARE_SUBSCRIPTION_UNSUBSCRIBE_EMAIL", DEFAULT_FROM_EMAIL
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8

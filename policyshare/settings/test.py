@@ -10,9 +10,15 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests see every request rendered (rate limits, changes made without publishing); tests/caching
+# turns the page cache on.
+POLICYSHARE_PAGE_CACHE = False
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="policyshare-test-media-"))
 # Static files are found by the finders in tests; an empty root keeps whitenoise quiet.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="policyshare-test-static-"))
+# Counted views wait in a spool of the tests' own (tests/analytics start Redis where they need it).
+POLICYSHARE_ANALYTICS_SPOOL_DIR = Path(tempfile.mkdtemp(prefix="policyshare-test-analytics-"))
+POLICYSHARE_ANALYTICS_REDIS_URL = ""
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

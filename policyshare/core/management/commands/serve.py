@@ -27,7 +27,8 @@ class _GunicornApplication(BaseApplication):
 class Command(BaseCommand):
     help = (
         "Serve the portal with gunicorn, a production-grade WSGI server, and run one background "
-        "task worker beside it (mail, indexing) unless --no-worker is given."
+        "task worker (mail, indexing) and the view-count flush beside it unless --no-worker is "
+        "given."
     )
 
     def add_arguments(self, parser):
@@ -40,16 +41,27 @@ class Command(BaseCommand):
         )
         parser.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", "4")))
         parser.add_argument(
+            "--server",
+            choices=["gunicorn", "granian"],
+            default=os.environ.get("POLICYSHARE_SERVER", "gunicorn"),
+            help="The WSGI server: gunicorn (gthread workers) or granian, which spends less CPU "
+            "per request (bench/load.py).",
+        )
+        parser.add_argument(
             "--no-worker",
             action="store_false",
             dest="task_worker",
-            help="Do not start a task worker: one runs elsewhere (`policyshare db_worker`).",
+            help="Do not start the task worker and the view-count flush: they run elsewhere "
+            "(`policyshare db_worker`, `policyshare flush-views`).",
         )
 
-    def handle(self, *args, host, port, workers, threads, task_worker, **options):
-        worker = self._start_task_worker() if task_worker else None
+    def handle(self, *args, host, port, workers, threads, task_worker, server, **options):
+        helpers = self._start_helpers() if task_worker else []
         self.stdout.write(f"Serving policyshare on http://{host}:{port}/ (Ctrl+C to stop)")
         try:
+            if server == "granian":
+                self._serve_with_granian(host, port, workers, threads)
+                return
             _GunicornApplication(
                 {
                     "bind": f"{host}:{port}",
@@ -62,24 +74,45 @@ class Command(BaseCommand):
                 }
             ).run()
         finally:
-            if worker is not None:
-                self._stop_task_worker(worker)
+            for helper in helpers:
+                self._stop_helper(helper)
 
-    def _start_task_worker(self):
-        # A process of its own, not a thread: a long task must not hold up the web server, and
-        # gunicorn forks its workers from this process.
-        self.stdout.write("Starting the task worker (policyshare db_worker)")
-        return subprocess.Popen(
-            [sys.executable, "-m", "policyshare.cli", "db_worker", "--no-reload"],
-            env=os.environ.copy(),
-        )
+    def _serve_with_granian(self, host, port, workers, threads):
+        from granian import Granian
+        from granian.constants import Interfaces
 
-    def _stop_task_worker(self, worker):
-        if worker.poll() is not None:
+        Granian(
+            "policyshare.wsgi:application",
+            address=host,
+            port=port,
+            interface=Interfaces.WSGI,
+            workers=workers,
+            blocking_threads=threads,
+            log_access=True,
+            # As gunicorn does: a worker that dies is replaced, and one that does not stop within
+            # the graceful timeout is killed (granian would otherwise wait for it for ever).
+            respawn_failed_workers=True,
+            workers_kill_timeout=20,
+        ).serve()
+
+    def _start_helpers(self):
+        # Processes of their own, not threads: a long task must not hold up the web server, and
+        # gunicorn forks its workers from this process. The flush moves counted views from the
+        # buffer into the database every minute, as the systemd timer does on a server.
+        self.stdout.write("Starting the task worker and the view-count flush")
+        return [
+            subprocess.Popen(
+                [sys.executable, "-m", "policyshare.cli", *arguments], env=os.environ.copy()
+            )
+            for arguments in (["db_worker", "--no-reload"], ["flush-views", "--every", "60"])
+        ]
+
+    def _stop_helper(self, helper):
+        if helper.poll() is not None:
             return
-        worker.terminate()  # the worker finishes its current task on SIGTERM, then exits
+        helper.terminate()  # both finish what they are doing on SIGTERM (a last flush), then exit
         try:
-            worker.wait(WORKER_STOP_TIMEOUT)
+            helper.wait(WORKER_STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
+            helper.kill()
+            helper.wait()
