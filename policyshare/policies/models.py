@@ -4,10 +4,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
@@ -248,12 +249,15 @@ class PolicyPage(ListingMixin, Page):
 
     def related_pages(self, model):
         """Live pages of ``model`` in the visitor's language that name this policy (in either
-        language) among their related policies."""
+        language) among their related policies. The visitor's locale is matched by its code,
+        as ``Locale.get_active()`` finds it, in the same query rather than one query per list."""
+        language = get_supported_content_language_variant(translation.get_language())
         return (
             model.objects.live()
             .public()
             .filter(
-                related_policies__translation_key=self.translation_key, locale=Locale.get_active()
+                related_policies__translation_key=self.translation_key,
+                locale__language_code=language,
             )
             .distinct()
         )
