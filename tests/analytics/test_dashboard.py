@@ -21,6 +21,7 @@ def editor(client):
     user = get_user_model().objects.create_user("editor", password="not-secret-at-all")
     user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the texts below are the English ones
     return client
 
 

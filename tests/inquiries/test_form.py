@@ -66,7 +66,7 @@ def test_the_form_offers_every_field_and_a_link_to_the_privacy_notice(client):
         ("city", "", "This field is required.", "필수"),
         ("country", "XX", "Select a valid choice.", "올바르게 선택해 주세요."),
         ("name", "", "This field is required.", "필수"),
-        ("email", "not-an-address", "Enter a valid email address.", "올바른 이메일 주소"),
+        ("email", "not-an-address", "Enter a valid email address.", "이메일 주소를 입력하세요"),
         ("language", "fr", "Select a valid choice.", "올바르게 선택해 주세요."),
         ("kind", "", "This field is required.", "필수"),
         ("message", "", "This field is required.", "필수"),
