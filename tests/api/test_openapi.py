@@ -4,7 +4,9 @@ and body as described)."""
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from openapi_spec_validator import validate
@@ -31,10 +33,21 @@ PATHS = {
 
 
 @pytest.fixture(scope="module")
-def api_schema(content, django_db_blocker):
+def wsgi_application():
+    """Django's WSGI application as the test client runs it: without closing the database
+    connection after each request, which on PostgreSQL would end the tests' transaction."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture(scope="module")
+def api_schema(content, django_db_blocker, wsgi_application):
     # After the content: the description lists the sectors that exist.
     with django_db_blocker.unblock():
-        return schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+        return schemathesis.openapi.from_wsgi("/api/openapi.json", wsgi_application)
 
 
 @pytest.fixture(autouse=True)
