@@ -8,6 +8,8 @@ A pytest plugin (``pytest_plugins`` in ``tests/conftest.py``):
   tests that need PostgreSQL whatever ``--database`` says (backups, several app servers).
 - ``smtp_server``: a real SMTP server (aiosmtpd, in this process) that Django's mail goes to,
   collecting what arrives.
+- ``task_queue`` and ``run_worker``: background tasks go into the database queue, as in
+  production, and the package's worker works them off in the test's process.
 
 Each server listens on a free port of 127.0.0.1 and keeps its files in a temporary folder. As
 root (CI), PostgreSQL refuses to run, so its programs run as the unprivileged ``postgres`` user
@@ -25,8 +27,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.core.management import call_command
 
 DATABASE_CHOICES = ("sqlite", "postgresql")
 
@@ -239,6 +243,20 @@ def smtp_server(settings):
     yield server
     if server.running:
         server.stop()
+
+
+@pytest.fixture
+def task_queue(settings):
+    """Tasks go into the database queue, as in production, and ``run_worker`` works it off."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker():
+    """The package's worker, in this process, until the queue holds nothing due. Between tasks
+    it closes the database connection, as a long-running worker should; here that connection
+    holds the test's transaction (on PostgreSQL closing it would end the test), so it stays."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 class RedisServer:

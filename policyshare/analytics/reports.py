@@ -149,36 +149,25 @@ def report(period):
         "chart_width": CHART_WIDTH,
         "chart_height": CHART_HEIGHT,
         "bar_width": BAR_WIDTH,
-        "top_pages": bars(_top_pages(views)),
-        "top_plays": bars(_top_pages(counts.filter(kind=Kind.PLAY))),
+        "top_pages": bars(_top(views, "page", Page)),
+        "top_plays": bars(_top(counts.filter(kind=Kind.PLAY), "page", Page)),
         "per_language": bars(per_language),
         "referrers": bars(_referrers(period)),
-        "downloads": bars(_top_documents(counts.filter(kind=Kind.DOWNLOAD))),
+        "downloads": bars(_top(counts.filter(kind=Kind.DOWNLOAD), "document", Document)),
     }
 
 
-def _top_pages(counts):
+def _top(counts, field, model):
+    """The ``TOP`` items (``model`` rows that ``field`` of the counts points to) with the most
+    views, as ``(title, views)`` pairs."""
     rows = list(
-        counts.exclude(page=None)
-        .values_list("page")
+        counts.exclude(**{field: None})
+        .values_list(field)
         .annotate(total=Sum("views"))
         .order_by("-total")[:TOP]
     )
     titles = dict(
-        Page.objects.filter(pk__in=[pk for pk, _total in rows]).values_list("pk", "title")
-    )
-    return [(titles.get(pk, pk), total) for pk, total in rows]
-
-
-def _top_documents(counts):
-    rows = list(
-        counts.exclude(document=None)
-        .values_list("document")
-        .annotate(total=Sum("views"))
-        .order_by("-total")[:TOP]
-    )
-    titles = dict(
-        Document.objects.filter(pk__in=[pk for pk, _total in rows]).values_list("pk", "title")
+        model.objects.filter(pk__in=[pk for pk, _total in rows]).values_list("pk", "title")
     )
     return [(titles.get(pk, pk), total) for pk, total in rows]
 

@@ -12,11 +12,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from policyshare.network.models import CityIndexPage, CityPage
+from policyshare.outbox import sending
+from policyshare.outbox.models import Mail
 
 from . import knowledge, personal_data
 from .admin_forms import ExchangeForm, HandlingForm, PublishedAnswerForm, ThreadEntryForm
-from .mail import queue_reply, send_again
-from .models import Inquiry, OutgoingMail, Status, ThreadEntry
+from .mail import queue_reply
+from .models import Inquiry, Status, ThreadEntry
 
 CHANGE = "inquiries.change_inquiry"
 PERSONAL_DATA = "inquiries.export_personal_data"
@@ -46,8 +48,8 @@ def handle(request, pk):
                 _add_to_thread(request, inquiry, action, thread_form.cleaned_data["text"])
                 return redirect("inquiries_admin:handle", inquiry.pk)
         elif action == "send_again":
-            for mail in inquiry.mails.filter(status=OutgoingMail.Status.FAILED).exclude(to=""):
-                send_again(mail)
+            for mail in inquiry.mails.filter(status=Mail.Status.FAILED).exclude(to=""):
+                sending.send_again(mail)
             messages.success(request, _("The unsent e-mails are queued again."))
             return redirect("inquiries_admin:handle", inquiry.pk)
     return TemplateResponse(

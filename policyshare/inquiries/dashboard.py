@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
 from policyshare.policies.models import Sector
@@ -91,10 +92,10 @@ def report(now=None):
         "overdue": inquiries.overdue(now).count(),
         "median_wait_days": median_days_to_first_answer(inquiries),
         "charts": [
-            ("month", bars(per_month(inquiries, now or timezone.now()))),
-            ("kind", bars(per_kind(inquiries))),
-            ("sector", bars(per_sector(inquiries))),
-            ("country", bars(per_country(inquiries))),
+            ("month", _("Per month"), bars(per_month(inquiries, now or timezone.now()))),
+            ("kind", _("Per kind"), bars(per_kind(inquiries))),
+            ("sector", _("Per sector"), bars(per_sector(inquiries))),
+            ("country", _("Per country"), bars(per_country(inquiries))),
         ],
     }
 

@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import spam
+from policyshare.security.form_guards import GuardedForm
+
 from .attachments import check_attachment
-from .models import Inquiry, Status
+from .models import INQUIRER_FIELDS, Inquiry, Status
 
 MESSAGE_MAX_LENGTH = 5000
 # What browsers may fill in for the visitor (WCAG 1.3.5).
@@ -20,7 +21,7 @@ AUTOCOMPLETE = {
 }
 
 
-class InquiryForm(forms.ModelForm):
+class InquiryForm(GuardedForm, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that my personal data is processed to answer this inquiry."),
         error_messages={
@@ -29,24 +30,10 @@ class InquiryForm(forms.ModelForm):
             )
         },
     )
-    # Hidden from people (and from screen readers); programs that fill in every field fill it.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Inquiry
-        fields = [
-            "organisation",
-            "city",
-            "country",
-            "name",
-            "role",
-            "email",
-            "language",
-            "kind",
-            "message",
-            "attachment",
-        ]
+        fields = [*INQUIRER_FIELDS, "attachment"]
         widgets = {
             "message": forms.Textarea(attrs={"rows": 8, "maxlength": MESSAGE_MAX_LENGTH}),
             "attachment": forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
@@ -61,10 +48,8 @@ class InquiryForm(forms.ModelForm):
         self.policy = policy
         self.fields["language"].initial = (get_language() or settings.LANGUAGE_CODE)[:2]
         self.fields["message"].validators.append(MaxLengthValidator(MESSAGE_MAX_LENGTH))
-        self.fields["form_token"].initial = spam.form_token()
         for name, hint in AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = hint
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -78,11 +63,7 @@ class InquiryForm(forms.ModelForm):
         inquiry.policy = self.policy
         inquiry.sector = self.policy.sector if self.policy else None
         inquiry.consented_at = timezone.now()
-        inquiry.spam_reason = spam.spam_reason(
-            self.cleaned_data.get("website"),
-            self.cleaned_data.get("form_token"),
-            self.cleaned_data.get("message"),
-        )
+        inquiry.spam_reason = self.automated_reason(self.cleaned_data.get("message"))
         if inquiry.spam_reason:
             inquiry.status = Status.SPAM
         if commit:

@@ -1,5 +1,5 @@
-"""Inquiries from other cities and bodies, the thread of replies and notes on each, the mail
-they cause, and the answers published from them."""
+"""Inquiries from other cities and bodies, the thread of replies and notes on each, and the
+answers published from them (the mail they cause is in the outbox)."""
 
 import datetime
 
@@ -47,6 +47,20 @@ class ReferenceSequence(models.Model):
         sequence.last_number += 1
         sequence.save(update_fields=["last_number"])
         return f"INQ-{year}-{sequence.last_number:06d}"
+
+
+# What the inquirer writes, in the order the public form and the staff's edit form ask for it.
+INQUIRER_FIELDS = [
+    "organisation",
+    "city",
+    "country",
+    "name",
+    "role",
+    "email",
+    "language",
+    "kind",
+    "message",
+]
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -115,6 +129,8 @@ class Inquiry(models.Model):
     first_answered_at = models.DateTimeField(_("first answered"), null=True, editable=False)
     closed_at = models.DateTimeField(_("closed"), null=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, editable=False)
+    # The confirmation, the department's notice and the replies; a mail outlives its inquiry.
+    mails = models.ManyToManyField("outbox.Mail", related_name="+", editable=False)
 
     objects = InquiryQuerySet.as_manager()
 
@@ -171,7 +187,7 @@ class ThreadEntry(models.Model):
     text = models.TextField(_("text"))
     created_at = models.DateTimeField(_("written"), default=timezone.now)
     mail = models.ForeignKey(
-        "OutgoingMail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "outbox.Mail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
@@ -180,39 +196,6 @@ class ThreadEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
-
-
-class OutgoingMail(models.Model):
-    """One e-mail, recorded before it is sent: a mail server that is down delays it and the
-    admin shows it as unsent, but it is not lost."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting to be sent")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Gave up")
-
-    inquiry = models.ForeignKey(
-        Inquiry, null=True, blank=True, on_delete=models.SET_NULL, related_name="mails"
-    )
-    to = models.EmailField(_("to"))
-    subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("body"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(_("queued"), default=timezone.now)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.subject} → {self.to}"
 
 
 class PublishedAnswer(models.Model):

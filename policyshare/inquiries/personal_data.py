@@ -8,7 +8,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Inquiry, OutgoingMail
+from policyshare.outbox.models import Mail
+
+from .models import Inquiry
 
 ERASED = "—"
 
@@ -65,11 +67,11 @@ def anonymise(inquiries):
         inquiry.save()
         # Replies may greet the inquirer by name or quote them; notes may too.
         inquiry.thread.update(text=ERASED)
-        mails = OutgoingMail.objects.filter(inquiry=inquiry)
-        mails.filter(status=OutgoingMail.Status.PENDING).update(
-            status=OutgoingMail.Status.FAILED, last_error="Not sent: the address was erased."
+        mails = inquiry.mails.all()
+        mails.filter(status=Mail.Status.PENDING).update(
+            status=Mail.Status.FAILED, last_error="Not sent: the address was erased."
         )
-        mails.update(to="", body=ERASED)
+        mails.update(to="", text=ERASED, html="")
         count += 1
     return count
 

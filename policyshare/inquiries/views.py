@@ -8,39 +8,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import get_usage
 
 from policyshare.policies.models import PolicyPage
+from policyshare.security.ratelimit import seconds_to_wait
 
 from .forms import InquiryForm
 from .mail import queue_acknowledgements
 from .models import Status
 
 SENT_SALT = "policyshare.inquiries.sent"
-
-
-def _email_key(group, request):
-    return request.POST.get("email", "").strip().lower() or None
-
-
-def _seconds_to_wait(request):
-    """Per address and per e-mail, counted on every submission whatever its outcome: how long
-    the sender must wait before the next one is accepted, or 0."""
-    limits = [("inquiries.ip", "ip", settings.POLICYSHARE_INQUIRY_RATE_PER_IP)]
-    if _email_key(None, request) is not None:
-        limits.append(
-            (
-                "inquiries.email",
-                _email_key,
-                settings.POLICYSHARE_INQUIRY_RATE_PER_EMAIL,
-            )
-        )
-    waits = [0]
-    for group, key, rate in limits:
-        usage = get_usage(request, group=group, key=key, rate=rate, increment=True)
-        if usage is not None and usage["should_limit"]:
-            waits.append(max(usage["time_left"], 1))
-    return max(waits)
 
 
 def _policy_from(request):
@@ -58,7 +34,12 @@ def new_inquiry(request):
         return render(request, "inquiries/new.html", {"form": form, "policy": policy})
 
     form = InquiryForm(request.POST, request.FILES, policy=policy)
-    if retry_after := _seconds_to_wait(request):
+    if retry_after := seconds_to_wait(
+        request,
+        "inquiries",
+        per_ip=settings.POLICYSHARE_INQUIRY_RATE_PER_IP,
+        per_email=settings.POLICYSHARE_INQUIRY_RATE_PER_EMAIL,
+    ):
         form.is_valid()
         form.add_error(
             None,

@@ -1,23 +1,22 @@
-"""The Inquiries menu of the Wagtail admin: the inquiries with their filters and export, the
-outgoing mail (what is still unsent), and the answers published on policy pages."""
+"""The Inquiries menu of the Wagtail admin: the inquiries with their filters and export, and the
+answers published on policy pages (their mail is in the outbox's listing)."""
 
 import datetime
 
 import django_filters
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from policyshare.policies.models import Sector
 
 from . import admin_views
-from .models import Inquiry, Kind, OutgoingMail, PublishedAnswer, Status
+from .models import INQUIRER_FIELDS, Inquiry, Kind, PublishedAnswer, Status
 
 AGE_CHOICES = [
     ("week", _("Less than a week old")),
@@ -61,6 +60,23 @@ class OverdueColumn(Column):
     cell_template_name = "inquiries/admin/overdue_cell.html"
 
 
+def _in_language(language, lines):
+    while True:
+        with translation.override(language):
+            line = next(lines, None)
+        if line is None:
+            return
+        yield line
+
+
+class InquiryIndexView(IndexView):
+    def stream_csv(self, queryset):
+        """The CSV export in the staff member's language. Its lines are written while the
+        response streams, after the admin has switched back from that language, so each one is
+        written in the language of the request again."""
+        return _in_language(translation.get_language(), super().stream_csv(queryset))
+
+
 class InquiryViewSet(ModelViewSet):
     model = Inquiry
     name = "inquiries_admin"
@@ -68,23 +84,11 @@ class InquiryViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("Inquiries")
     copy_view_enabled = False
+    index_view_class = InquiryIndexView
     filterset_class = InquiryFilterSet
     search_fields = ["reference", "organisation", "city", "name", "email", "message"]
     list_per_page = 50
-    form_fields = [
-        "policy",
-        "organisation",
-        "city",
-        "country",
-        "name",
-        "role",
-        "email",
-        "language",
-        "kind",
-        "message",
-        "status",
-        "assignee",
-    ]
+    form_fields = ["policy", *INQUIRER_FIELDS, "status", "assignee"]
     list_export = [
         "reference",
         "created_at",
@@ -132,45 +136,6 @@ class InquiryViewSet(ModelViewSet):
         ]
 
 
-class OutgoingMailFilterSet(WagtailFilterSet):
-    class Meta:
-        model = OutgoingMail
-        fields = ["status"]
-
-
-class WrittenByTheWorkflow(ModelPermissionPolicy):
-    """Mail is written by the inquiry workflow only: staff may correct or requeue it, never
-    add one by hand."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
-
-
-register_permission_policy(OutgoingMail, WrittenByTheWorkflow(OutgoingMail))
-
-
-class OutgoingMailViewSet(ModelViewSet):
-    model = OutgoingMail
-    icon = "mail"
-    menu_label = _("Outgoing e-mail")
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    filterset_class = OutgoingMailFilterSet
-    form_fields = ["to", "subject", "body"]
-    list_display = [
-        Column("subject", label=_("Subject")),
-        Column("to", label=_("To")),
-        Column("get_status_display", label=_("Status")),
-        Column("attempts", label=_("Attempts")),
-        Column("last_error", label=_("Last error")),
-        DateColumn("created_at", label=_("Queued")),
-        DateColumn("sent_at", label=_("Sent")),
-    ]
-
-
 class PublishedAnswerViewSet(ModelViewSet):
     model = PublishedAnswer
     icon = "help"
@@ -184,4 +149,4 @@ class InquiriesGroup(ModelViewSetGroup):
     menu_label = _("Inquiries")
     menu_icon = "mail"
     menu_order = 250
-    items = [InquiryViewSet, OutgoingMailViewSet, PublishedAnswerViewSet]
+    items = [InquiryViewSet, PublishedAnswerViewSet]

@@ -19,6 +19,10 @@ Usage::
     # inside a view, e.g. for a second key
     if (limited := check(request, "inquiry-email", rate="3/h", key=email_key)) is not None:
         return limited
+
+    # a form that answers with itself and its errors: per client and per address it was sent with
+    if retry_after := seconds_to_wait(request, "inquiries", per_ip="10/h", per_email="5/h"):
+        ...
 """
 
 from functools import wraps
@@ -78,3 +82,23 @@ def ratelimit(group, rate, key="ip", method=ALL):
         return limited_view
 
     return decorator
+
+
+def posted_email(group, request):
+    """The e-mail address a form was sent with, as a django-ratelimit key (None: none given)."""
+    return request.POST.get("email", "").strip().lower() or None
+
+
+def seconds_to_wait(request, group, per_ip, per_email):
+    """Count a form submission, whatever its outcome, per client address (``<group>.ip``) and
+    per e-mail address it carries (``<group>.email``): how long the sender must wait before the
+    next one is accepted, or 0."""
+    limits = [(f"{group}.ip", "ip", per_ip)]
+    if posted_email(group, request) is not None:
+        limits.append((f"{group}.email", posted_email, per_email))
+    waits = [0]
+    for limit_group, key, rate in limits:
+        usage = get_usage(request, group=limit_group, key=key, rate=rate, increment=True)
+        if usage is not None and usage["should_limit"]:
+            waits.append(max(usage["time_left"], MINIMUM_RETRY_AFTER))
+    return max(waits)

@@ -37,10 +37,12 @@ INSTALLED_APPS = [
     "policyshare.policies",
     "policyshare.news",
     "policyshare.library",
+    "policyshare.oai",
     "policyshare.network",
     "policyshare.ingest",
     "policyshare.feeds",
     "policyshare.operations",
+    "policyshare.outbox",
     "policyshare.inquiries",
     "policyshare.subscriptions",
     "policyshare.security",
@@ -84,9 +86,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Answers the view-counting beacon of visitors without a session at once (see
-    # policyshare/analytics/middleware.py).
-    "policyshare.analytics.middleware.BeaconMiddleware",
     # Before anything that answers on its own, so that those answers carry CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
     "policyshare.security.request_limits.RequestLimitsMiddleware",
@@ -350,13 +349,21 @@ POLICYSHARE_SEARCH_RANKING = os.environ.get("POLICYSHARE_SEARCH_RANKING", "hybri
 # Hybrid search: reciprocal rank fusion of keyword and semantic rankings, tuned on
 # bench/search_eval with `bench/search_quality.py --tune` (see policyshare/semantic/fusion.py).
 SEMANTIC_FUSION = {
-    "k": 5,
+    "k": 10,
     "keyword": 1.0,
+    "keyword_partial": 0.5,
     "semantic_same_language": 0.75,
     "semantic_other_language": 1.0,
     "semantic_other_language_leading": 2.0,
     "leading_margin": 0.25,
 }
+# Semantic search over this many passages or more uses an approximate vector index file (faiss,
+# built by the worker, read by every server process on the machine): see
+# policyshare/semantic/approximate.py and docs/deploy.md.
+SEMANTIC_ANN_MIN_PASSAGES = int(os.environ.get("POLICYSHARE_SEMANTIC_ANN_MIN_PASSAGES", "20000"))
+SEMANTIC_INDEX_PATH = Path(
+    os.environ.get("POLICYSHARE_SEMANTIC_INDEX_PATH", VAR_DIR / "semantic-index.npz")
+)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -388,11 +395,12 @@ POLICYSHARE_INQUIRY_RETENTION_DAYS = int(
     os.environ.get("POLICYSHARE_INQUIRY_RETENTION_DAYS", "730")
 )
 # Abuse limits of the inquiry form: submissions per address and per e-mail (django-ratelimit
-# rates), the least time a person takes to fill it in, and the most links a real message has.
+# rates). Of every public form (policyshare.security.form_guards): the least time a person takes
+# to fill it in, and the most links a real message has.
 POLICYSHARE_INQUIRY_RATE_PER_IP = "10/h"
 POLICYSHARE_INQUIRY_RATE_PER_EMAIL = "5/h"
-POLICYSHARE_INQUIRY_MIN_FILL_SECONDS = 3
-POLICYSHARE_INQUIRY_MAX_LINKS = 3
+POLICYSHARE_FORM_MIN_FILL_SECONDS = 3
+POLICYSHARE_FORM_MAX_LINKS = 3
 
 # E-mail subscriptions (policyshare.subscriptions): how long a confirmation link works (an
 # unconfirmed subscription is deleted after that), sign-ups per client address and per e-mail

@@ -5,8 +5,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from policyshare.inquiries import spam
 from policyshare.policies.models import Sector
+from policyshare.security.form_guards import GuardedForm
 
 from .mail import queue_confirmation
 from .models import Frequency, Section, Subscription
@@ -79,7 +79,7 @@ class PreferencesForm(forms.Form):
         }
 
 
-class SubscribeForm(PreferencesForm):
+class SubscribeForm(GuardedForm, PreferencesForm):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
@@ -93,26 +93,14 @@ class SubscribeForm(PreferencesForm):
             "required": _("Please agree to keeping your address: without it we cannot send mail.")
         },
     )
-    # Hidden from people (and from screen readers); programs that fill in every field fill it.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     field_order = ["email", "sections", "sectors", "language", "frequency", "consent"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["form_token"].initial = spam.form_token()
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
 
     def looks_automated(self):
-        return bool(
-            spam.spam_reason(
-                self.cleaned_data.get("website"), self.cleaned_data.get("form_token"), ""
-            )
-        )
+        return bool(self.automated_reason())
 
     def save(self):
         """Record the request and mail the confirmation link. A new address gets a pending

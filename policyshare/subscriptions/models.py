@@ -1,14 +1,16 @@
 """Visitors' e-mail subscriptions to new content, and the mail they are sent.
 
 A subscription is pending until its address is confirmed through the link mailed to it; an
-unsubscribed one is deleted, not kept. Mail is recorded before it is sent, so that a mail server
-that is down delays it but loses nothing; a sent mail is deleted (the subscription remembers
-up to when content has been sent, which is what keeps a digest from going out twice)."""
+unsubscribed one is deleted, not kept, with its mail still unsent. Mail goes through the outbox,
+which deletes a subscriber's mail once sent (the subscription remembers up to when content has
+been sent, which is what keeps a digest from going out twice)."""
 
 import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +65,8 @@ class Subscription(models.Model):
     # Content published up to this moment has been sent (or there was none): the next digest
     # starts here.
     covered_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # Confirmations and digests waiting to be sent (or given up on).
+    mails = models.ManyToManyField("outbox.Mail", related_name="+", editable=False)
 
     objects = SubscriptionQuerySet.as_manager()
 
@@ -83,29 +87,8 @@ class Subscription(models.Model):
         return ", ".join(str(labels[s]) for s in self.sections if s in labels)
 
 
-class SubscriptionMail(models.Model):
-    """A confirmation or a digest waiting to be sent (or given up on)."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting to be sent")
-        FAILED = "failed", _("Gave up")
-
-    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="mails")
-    subject = models.CharField(_("subject"), max_length=300)
-    text = models.TextField(_("text"))
-    html = models.TextField(_("HTML"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(_("queued"), default=timezone.now)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("subscription e-mail")
-        verbose_name_plural = _("subscription e-mails")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.subject
+@receiver(pre_delete, sender=Subscription)
+def _delete_unsent_mail(sender, instance, **kwargs):
+    """An unsubscribed (or expired) address is not kept, not even in mail waiting to go out;
+    also when a whole query set of subscriptions is deleted."""
+    instance.mails.all().delete()

@@ -13,30 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django_ratelimit.core import get_usage
+
+from policyshare.security.ratelimit import seconds_to_wait
 
 from . import links
 from .forms import PreferencesForm, SubscribeForm, apply_preferences
-
-
-def _email_key(group, request):
-    return request.POST.get("email", "").strip().lower() or None
-
-
-def _seconds_to_wait(request):
-    """Per client address and per e-mail address, so that the form cannot be used to flood
-    someone's mailbox with confirmation requests: how long to wait, or 0."""
-    limits = [("subscriptions.ip", "ip", settings.POLICYSHARE_SUBSCRIPTION_RATE_PER_IP)]
-    if _email_key(None, request) is not None:
-        limits.append(
-            ("subscriptions.email", _email_key, settings.POLICYSHARE_SUBSCRIPTION_RATE_PER_EMAIL)
-        )
-    waits = [0]
-    for group, key, rate in limits:
-        usage = get_usage(request, group=group, key=key, rate=rate, increment=True)
-        if usage is not None and usage["should_limit"]:
-            waits.append(max(usage["time_left"], 1))
-    return max(waits)
 
 
 @never_cache
@@ -44,7 +25,13 @@ def subscribe(request):
     if request.method != "POST":
         return render(request, "subscriptions/subscribe.html", {"form": SubscribeForm()})
     form = SubscribeForm(request.POST)
-    if retry_after := _seconds_to_wait(request):
+    # Per client and per address, so that the form cannot flood a mailbox with confirmations.
+    if retry_after := seconds_to_wait(
+        request,
+        "subscriptions",
+        per_ip=settings.POLICYSHARE_SUBSCRIPTION_RATE_PER_IP,
+        per_email=settings.POLICYSHARE_SUBSCRIPTION_RATE_PER_EMAIL,
+    ):
         form.is_valid()
         form.add_error(
             None,

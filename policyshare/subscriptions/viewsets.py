@@ -9,10 +9,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from policyshare.policies.models import Sector
+from policyshare.security.admin_permissions import NotAddedByHand
 
 from .models import Frequency, Subscription
 
@@ -73,17 +73,8 @@ class SubscriptionIndexView(IndexView):
         return context
 
 
-class CreatedBySubscribers(ModelPermissionPolicy):
-    """Only the address's owner subscribes (double opt-in): staff may delete, never add."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
-
-
-register_permission_policy(Subscription, CreatedBySubscribers(Subscription))
+# Only the address's owner subscribes (double opt-in): staff may delete, never add.
+register_permission_policy(Subscription, NotAddedByHand(Subscription))
 
 
 class SubscriptionViewSet(ModelViewSet):

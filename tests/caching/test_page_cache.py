@@ -195,7 +195,7 @@ def test_the_draft_an_editor_views_neither_reads_nor_fills_the_cache(client, edi
 
 
 def test_the_inquiry_form_is_never_cached_and_still_submits(client, settings):
-    settings.POLICYSHARE_INQUIRY_MIN_FILL_SECONDS = 0
+    settings.POLICYSHARE_FORM_MIN_FILL_SECONDS = 0
     browser = Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1")
 
     form = browser.get("/en/inquiries/new/")

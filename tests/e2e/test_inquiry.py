@@ -27,7 +27,7 @@ def staff_member(django_user_model):
 def test_a_korean_visitor_asks_about_a_policy_and_staff_answer(
     new_context, site_content, smtp_server, staff_member, settings
 ):
-    settings.POLICYSHARE_INQUIRY_MIN_FILL_SECONDS = 0
+    settings.POLICYSHARE_FORM_MIN_FILL_SECONDS = 0
     cache.clear()
     visitor = new_context(locale="ko-KR").new_page()
     open_ok(visitor, site_content.url("policy", "ko"))

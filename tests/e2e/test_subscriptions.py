@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
 
 def test_a_korean_visitor_subscribes_and_confirms(new_context, site_content, smtp_server, settings):
-    settings.POLICYSHARE_INQUIRY_MIN_FILL_SECONDS = 0
+    settings.POLICYSHARE_FORM_MIN_FILL_SECONDS = 0
     cache.clear()
     visitor = new_context(locale="ko-KR").new_page()
     open_ok(visitor, "/ko/")

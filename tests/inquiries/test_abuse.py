@@ -4,8 +4,9 @@ nothing; the honeypot, a form sent too fast and too many links keep the inquiry 
 import pytest
 from bs4 import BeautifulSoup
 
-from policyshare.inquiries import spam
-from policyshare.inquiries.models import Inquiry, OutgoingMail, Status
+from policyshare.inquiries.models import Inquiry, Status
+from policyshare.outbox.models import Mail
+from policyshare.security.form_guards import form_token
 
 from .conftest import form_data
 
@@ -59,7 +60,7 @@ def assert_kept_as_spam(response, reason):
     inquiry = Inquiry.objects.get()
     assert inquiry.status == Status.SPAM
     assert reason in inquiry.spam_reason
-    assert not OutgoingMail.objects.exists(), "spam causes no mail"
+    assert not Mail.objects.exists(), "spam causes no mail"
 
 
 def test_a_filled_in_honeypot_marks_spam(client):
@@ -67,8 +68,8 @@ def test_a_filled_in_honeypot_marks_spam(client):
 
 
 def test_a_form_sent_faster_than_a_person_can_type_is_spam(client, settings):
-    settings.POLICYSHARE_INQUIRY_MIN_FILL_SECONDS = 60
-    assert_kept_as_spam(client.post(NEW, form_data(form_token=spam.form_token())), "filled in")
+    settings.POLICYSHARE_FORM_MIN_FILL_SECONDS = 60
+    assert_kept_as_spam(client.post(NEW, form_data(form_token=form_token())), "filled in")
 
 
 def test_a_form_without_a_valid_token_is_spam(client):

@@ -11,7 +11,8 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from policyshare.inquiries.models import Inquiry, OutgoingMail, Status, ThreadEntry
+from policyshare.inquiries.models import Inquiry, Status, ThreadEntry
+from policyshare.outbox.models import Mail
 
 from .test_admin import admin, handle_url, make_inquiry, staff  # noqa: F401
 
@@ -32,7 +33,7 @@ def test_closed_inquiries_past_the_retention_period_are_anonymised(settings):
     expired = closed_inquiry(31, attachment=b"%PDF-1.4 x")
     attachment_path = expired.attachment.path
     ThreadEntry.objects.create(inquiry=expired, kind="reply", text="Dear Amina, yes.")
-    OutgoingMail.objects.create(inquiry=expired, to=expired.email, subject="Re", body="Dear Amina")
+    expired.mails.create(to=expired.email, subject="Re", text="Dear Amina")
     recent = closed_inquiry(29)
     still_open = make_inquiry(created_at=timezone.now() - datetime.timedelta(days=400))
 
@@ -46,7 +47,7 @@ def test_closed_inquiries_past_the_retention_period_are_anonymised(settings):
     assert not expired.attachment
     assert not os.path.exists(attachment_path)
     assert "Amina" not in expired.thread.get().text
-    assert "Amina" not in expired.mails.get().body and expired.mails.get().to == ""
+    assert "Amina" not in expired.mails.get().text and expired.mails.get().to == ""
     # What the reports count is kept.
     assert (expired.kind, expired.country.code, expired.city) == ("study_visit", "KE", "Nairobi")
     for kept in (recent, still_open):
@@ -73,7 +74,7 @@ def test_an_inquirers_data_is_erased_on_request(admin):  # noqa: F811
     first = make_inquiry()
     second = make_inquiry()
     other = make_inquiry(email="someone@else.example")
-    pending = OutgoingMail.objects.create(inquiry=first, to=first.email, subject="s", body="b")
+    pending = first.mails.create(to=first.email, subject="s", text="b")
 
     confirm = admin.get(f"{handle_url(first)}erase/")
     assert "amina@nairobi.example" in confirm.content.decode()
@@ -86,7 +87,7 @@ def test_an_inquirers_data_is_erased_on_request(admin):  # noqa: F811
     other.refresh_from_db()
     assert other.name == "Amina Otieno"
     pending.refresh_from_db()
-    assert pending.status == OutgoingMail.Status.FAILED, "an erased address is not written to"
+    assert pending.status == Mail.Status.FAILED, "an erased address is not written to"
 
 
 def test_only_staff_allowed_to_may_export_or_erase(client, django_user_model):

@@ -1,6 +1,6 @@
-"""What the subscription tests share: the database task queue worked off by the real worker
-(``run_worker`` from the inquiry tests), the form's data, and reading links out of the mail.
-The SMTP server is ``smtp_server`` from tests/services.py."""
+"""What the subscription tests share: the database task queue in every test, the form's data,
+and reading links out of the mail. The SMTP server, the queue and its worker (``run_worker``)
+are in tests/services.py."""
 
 import datetime
 import re
@@ -9,23 +9,19 @@ from urllib.parse import urlsplit
 import pytest
 from django.utils import timezone
 
-from policyshare.inquiries import spam
+from policyshare.security.form_guards import form_token
 from policyshare.subscriptions.models import Subscription
-from tests.inquiries.conftest import run_worker
-
-__all__ = ["run_worker"]
 
 
 @pytest.fixture(autouse=True)
-def task_queue(settings):
-    """Tasks go into the database queue, as in production."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+def _queued_tasks(task_queue):
+    """Every test here queues mail in the database, as in production."""
 
 
 @pytest.fixture(autouse=True)
 def _no_waiting(settings):
     """A test submits the form at once; the minimum fill time has the inquiry tests."""
-    settings.POLICYSHARE_INQUIRY_MIN_FILL_SECONDS = 0
+    settings.POLICYSHARE_FORM_MIN_FILL_SECONDS = 0
 
 
 def form_data(**overrides):
@@ -36,7 +32,7 @@ def form_data(**overrides):
         "frequency": "weekly",
         "consent": "on",
         "website": "",
-        "form_token": spam.form_token(),
+        "form_token": form_token(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

@@ -11,11 +11,13 @@ from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from policyshare.outbox.models import Mail
 from policyshare.subscriptions.digests import period_end, send_digests
-from policyshare.subscriptions.models import Subscription, SubscriptionMail
+from policyshare.subscriptions.models import Subscription
 from tests.factories import make_news, make_policy, make_publication, make_sector, make_video
+from tests.services import run_worker
 
-from .conftest import link_in, make_subscription, path_of, run_worker
+from .conftest import link_in, make_subscription, path_of
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +99,7 @@ def test_running_the_command_twice_sends_each_digest_once(smtp_server):
     first, second = smtp_server.handler.to("reader@lima.example")
     assert "Second bridge opens" in second.get_body(preferencelist=("plain",)).get_content()
     assert "Bike lanes open" not in second.get_body(preferencelist=("plain",)).get_content()
-    assert not SubscriptionMail.objects.exists(), "nothing is kept of a sent mail"
+    assert not Mail.objects.exists(), "nothing is kept of a sent mail"
 
 
 def test_a_period_with_nothing_new_sends_nothing(smtp_server):
@@ -183,7 +185,7 @@ def test_a_digest_waits_while_the_mail_server_is_down_and_arrives_later(smtp_ser
     smtp_server.stop()
     send_digests_now()
 
-    mail = SubscriptionMail.objects.get()
+    mail = Mail.objects.get()
     assert (mail.status, mail.attempts) == ("pending", 1)
     assert "ConnectionRefusedError" in mail.last_error
     retry = DBTaskResult.objects.filter(status="READY")
@@ -195,4 +197,18 @@ def test_a_digest_waits_while_the_mail_server_is_down_and_arrives_later(smtp_ser
     run_worker()
     [digest] = smtp_server.handler.to("reader@lima.example")
     assert "Bike lanes open" in digest.get_body(preferencelist=("plain",)).get_content()
-    assert not SubscriptionMail.objects.exists()
+    assert not Mail.objects.exists()
+
+
+def test_unsubscribing_deletes_the_mail_still_waiting(client, smtp_server):
+    make_subscription()
+    make_news(code="en", title="Bike lanes open")
+    smtp_server.stop()
+    send_digests_now()
+    waiting = Mail.objects.get(to="reader@lima.example")
+    one_click = waiting.headers["List-Unsubscribe"].split(",")[0].strip(" <>")
+
+    client.post(path_of(one_click), {"List-Unsubscribe": "One-Click"})
+
+    assert not Subscription.objects.exists()
+    assert not Mail.objects.exists(), "an unsubscribed address is not kept in waiting mail"

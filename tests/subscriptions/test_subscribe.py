@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from policyshare.subscriptions.models import Subscription
 from tests.factories import make_sector
+from tests.services import run_worker
 
-from .conftest import form_data, link_in, run_worker
+from .conftest import form_data, link_in
 
 pytestmark = pytest.mark.django_db
 
