@@ -11,53 +11,16 @@ page (rendering without writing). Prints both rates and their ratio.
 """
 
 import argparse
-import os
 import re
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import requests
+from servers import portal, serving
 
-ROOT = Path(__file__).resolve().parent.parent
-POLICYSHARE = [sys.executable, "-m", "policyshare.cli"]
 # The form refuses (as spam) what is sent faster than a person could; tokens are fetched first.
 MIN_FILL_SECONDS = 3
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def prepare(var_dir):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "policyshare.settings.embedded",
-        "POLICYSHARE_VAR_DIR": str(var_dir),
-        "DATABASE_URL": f"sqlite:///{var_dir / 'policyshare.sqlite3'}",
-        "POLICYSHARE_DEMO": "0",
-        "POLICYSHARE_RATELIMIT": "0",
-    }
-    for command in (["migrate"], ["collectstatic"]):
-        subprocess.run([*POLICYSHARE, *command, "--noinput", "-v", "0"], env=env, check=True)
-    return env
-
-
-def wait_for(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.ConnectionError:
-            time.sleep(0.3)
-    sys.exit(f"the server at {url} did not answer")
 
 
 def form_session(form_url):
@@ -126,25 +89,11 @@ def main():
     parser.add_argument("--clients", type=int, default=4)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="policyshare-bench-") as tmp:
-        env = prepare(Path(tmp))
-        port = free_port()
-        server = subprocess.Popen(
-            [*POLICYSHARE, "serve", "--no-worker", "--port", str(port), "--workers", "2"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(f"{base}/healthz")
-            FORM_URL = f"{base}/en/inquiries/new/"
-            run_clients(args.clients, 20, get_form)  # warm up both server processes
-            shown, shown_seconds = run_clients(args.clients, args.posts, get_form)
-            accepted, accepted_seconds = run_clients(args.clients, args.posts, post_inquiry)
-        finally:
-            server.terminate()
-            server.wait(30)
+    with portal() as (env, _var_dir), serving(env) as server:
+        FORM_URL = f"{server.base}/en/inquiries/new/"
+        run_clients(args.clients, 20, get_form)  # warm up both server processes
+        shown, shown_seconds = run_clients(args.clients, args.posts, get_form)
+        accepted, accepted_seconds = run_clients(args.clients, args.posts, post_inquiry)
 
     get_rate = shown / shown_seconds
     post_rate = accepted / accepted_seconds

@@ -1,20 +1,24 @@
 """What counting views costs a page view, and whether sustained counting loses a count.
 
-Usage: .venv/bin/python bench/view_counting.py [--seconds 20] [--connections 16] [--rounds 5]
-           [--overhead-seconds 5] [--redis-url redis://127.0.0.1:6379/0]
+Usage: .venv/bin/python bench/view_counting.py [--seconds 20] [--connections 16] [--rounds 3]
+           [--overhead-seconds 5] [--workers 2] [--redis-url redis://127.0.0.1:6379/0]
 
-Real HTTP with wrk: the bench migrates a fresh embedded portal in a temporary folder, adds a news
-article, and serves it with `policyshare serve --no-worker` (gunicorn, 2 processes x 4 threads),
-with rate limits off and one trusted proxy, so that wrk can play many visitors (each request has
-an X-Forwarded-For address of its own and a browser's user agent).
+Real HTTP with wrk against a throwaway embedded portal (bench/servers.py) with one news article,
+served by `policyshare serve --no-worker` (gunicorn, --workers processes x 4 threads), with rate
+limits off and one trusted proxy, so that wrk can play many visitors (each request has an
+X-Forwarded-For address of its own and a browser's user agent). Beacons from visitors without a
+session are answered in front of Django's handler (policyshare/analytics/wsgi.py).
 
-1. Overhead, measured twice: with the article rendered for every request (the page cache off)
-   and served from the page cache (as anonymous visitors get it). "Counting off" is wrk fetching
-   the article; "counting on" is wrk doing what a browser does, the article and then its beacon
-   (POST /analytics/hit), and page views/s is half its request rate. Printed: page views/s off
-   and on, and the overhead, 1 - on/off: the server time the beacon adds to a page view; also
-   the beacon alone and its cost relative to the page's (page rate / beacon rate). Medians of
-   --rounds interleaved rounds of --overhead-seconds each.
+Every run is measured twice: requests/s (wall clock, inflated by whatever else loads the machine)
+and the server's CPU time per request (user + system of its process group, from /proc), which
+the machine's other load does not change much.
+
+1. Cost, with the article rendered for every request (the page cache off) and served from the
+   page cache (as anonymous visitors get it): the page alone, the beacon alone, and a browser's
+   page view (the page, then its beacon; page views/s is half the request rate). Printed: rates
+   and CPU ms per request, the beacon's CPU cost as a share of the page's, and the throughput
+   overhead 1 - (views/s with the beacon) / (views/s without). Medians of --rounds interleaved
+   rounds of --overhead-seconds each.
 2. Sustained counting. wrk posts beacons for --seconds, as fast as the server answers, while
    `policyshare flush-views --every 1` flushes concurrently; then a last flush. count in =
    beacons the server answered 204 (its access log), count stored = the sum of the counts in
@@ -27,22 +31,16 @@ that Redis instead (its analytics keys are used, the rest is left alone).
 """
 
 import argparse
-import contextlib
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
 
 import requests
+from servers import POLICYSHARE, cpu_seconds, policyshare, portal, serving
 
-ROOT = Path(__file__).resolve().parent.parent
-POLICYSHARE = [sys.executable, "-m", "policyshare.cli"]
 BROWSER = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0.0.0 Safari/537.36"
@@ -110,56 +108,22 @@ end
 )
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.ConnectionError:
-            time.sleep(0.3)
-    sys.exit(f"the server at {url} did not answer")
-
-
-def prepare(var_dir, redis_url):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "policyshare.settings.embedded",
-        "POLICYSHARE_VAR_DIR": str(var_dir),
-        "DATABASE_URL": f"sqlite:///{var_dir / 'policyshare.sqlite3'}",
-        "POLICYSHARE_DEMO": "0",
-        "POLICYSHARE_RATELIMIT": "0",
-        "POLICYSHARE_TRUSTED_PROXIES": "1",
-        "POLICYSHARE_ANALYTICS_REDIS_URL": redis_url or "",
-    }
-    for command in (["migrate"], ["collectstatic"]):
-        subprocess.run([*POLICYSHARE, *command, "--noinput", "-v", "0"], env=env, check=True)
-    created = subprocess.run(
-        [*POLICYSHARE, "shell", "-c", CREATE_ARTICLE],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    created = re.search(r"^ARTICLE (\d+) (\S+)$", created, re.M).groups()
+def add_article(env, redis_url):
+    created = policyshare(env, "shell", "-c", CREATE_ARTICLE)
+    page_id, page_path = re.search(r"^ARTICLE (\d+) (\S+)$", created, re.M).groups()
     if redis_url:
         import redis
 
         connection = redis.Redis.from_url(redis_url)
         for key in connection.scan_iter("policyshare:analytics:*"):
             connection.delete(key)
-    return env, int(created[0]), created[1]
+    return int(page_id), page_path
 
 
-def wrk(base, script, seconds, connections, var_dir):
+def wrk(server, script, seconds, connections, var_dir):
     path = var_dir / "bench.lua"
     path.write_text(script)
+    cpu_before = cpu_seconds(server.pid)
     result = subprocess.run(
         [
             "wrk",
@@ -170,11 +134,12 @@ def wrk(base, script, seconds, connections, var_dir):
             "10s",
             "-s",
             str(path),
-            base + "/",
+            server.base + "/",
         ],
         capture_output=True,
         text=True,
     )
+    cpu = cpu_seconds(server.pid) - cpu_before
     if result.returncode:
         sys.exit(f"wrk failed: {result.stdout}{result.stderr}")
     result = result.stdout
@@ -185,6 +150,7 @@ def wrk(base, script, seconds, connections, var_dir):
     return {
         "requests": requests_done,
         "rate": rate,
+        "cpu_ms": 1000 * cpu / max(requests_done, 1),
         "non_2xx": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1) if socket_errors else "none",
     }
@@ -196,36 +162,7 @@ def stored_count(env):
         "from policyshare.analytics.models import DailyCount;"
         "print(DailyCount.objects.aggregate(t=Sum('views'))['t'] or 0)"
     )
-    out = subprocess.run(
-        [*POLICYSHARE, "shell", "-c", script], env=env, check=True, capture_output=True, text=True
-    )
-    return int(out.stdout.split()[-1])
-
-
-class Server:
-    def __init__(self, port, access_log):
-        self.base = f"http://127.0.0.1:{port}"
-        self.access_log = access_log
-
-
-@contextlib.contextmanager
-def serving(env, var_dir):
-    """`policyshare serve` on a free port, its access log in a file of its own."""
-    port = free_port()
-    server = Server(port, var_dir / f"access-{port}.log")
-    with server.access_log.open("w") as log:
-        process = subprocess.Popen(
-            [*POLICYSHARE, "serve", "--no-worker", "--port", str(port), "--workers", "2"],
-            env=env,
-            stdout=log,
-            stderr=subprocess.DEVNULL,
-        )
-    try:
-        wait_for(f"{server.base}/healthz")
-        yield server
-    finally:
-        process.terminate()
-        process.wait(30)
+    return int(policyshare(env, "shell", "-c", script).split()[-1])
 
 
 # Hits recorded straight into the buffer by 4 threads while another thread flushes every second:
@@ -268,9 +205,7 @@ print("BUFFER", sum(recorded), stored, elapsed)
 
 def buffer_throughput(env, page_id, seconds):
     code = BUFFER_THROUGHPUT.replace("PAGE_ID", str(page_id)).replace("SECONDS", str(seconds))
-    out = subprocess.run(
-        [*POLICYSHARE, "shell", "-c", code], env=env, check=True, capture_output=True, text=True
-    ).stdout
+    out = policyshare(env, "shell", "-c", code)
     recorded, stored, elapsed = re.search(r"^BUFFER (\d+) (\d+) ([\d.]+)$", out, re.M).groups()
     return {
         "recorded": int(recorded),
@@ -283,77 +218,92 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--overhead-seconds", type=int, default=5)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--redis-url", default="")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
-    with tempfile.TemporaryDirectory(prefix="policyshare-bench-") as tmp:
-        var_dir = Path(tmp)
-        env, page_id, page_path = prepare(var_dir, args.redis_url)
+    settings = {
+        "POLICYSHARE_TRUSTED_PROXIES": "1",
+        "POLICYSHARE_ANALYTICS_REDIS_URL": args.redis_url,
+    }
+    with portal(**settings) as (env, var_dir):
+        page_id, page_path = add_article(env, args.redis_url)
 
         def script(template):
             return template.replace("PAGE_ID", str(page_id)).replace("PAGE_PATH", page_path)
 
-        overhead = {}
+        cost = {}
         for page_cache in ("0", "1"):
-            with serving({**env, "POLICYSHARE_PAGE_CACHE": page_cache}, var_dir) as server:
+            cached_env = {**env, "POLICYSHARE_PAGE_CACHE": page_cache}
+            with serving(cached_env, workers=args.workers) as server:
 
-                def run(template, seconds, base=server.base):
-                    return wrk(base, script(template), seconds, args.connections, var_dir)
+                def run(template, seconds, server=server):
+                    return wrk(server, script(template), seconds, args.connections, var_dir)
 
                 if not requests.get(server.base + page_path, timeout=30).ok:
                     sys.exit(f"the article {page_path} is not served")
-                run(LUA_PAGE, 2)  # warm up both server processes (and the page cache)
+                run(LUA_PAGE, 2)  # warm up the server processes (and the page cache)
+                run(LUA_BEACON, 2)
                 # Interleaved rounds, medians: the machine's other load drifts over a minute.
-                rounds = {"off": [], "on": [], "beacon": []}
+                rounds = {"page": [], "view": [], "beacon": []}
                 for _round in range(args.rounds):
-                    rounds["off"].append(run(LUA_PAGE, args.overhead_seconds)["rate"])
-                    rounds["on"].append(run(LUA_PAGE_AND_BEACON, args.overhead_seconds)["rate"] / 2)
-                    rounds["beacon"].append(run(LUA_BEACON, args.overhead_seconds)["rate"])
-                overhead[page_cache] = {
-                    name: statistics.median(rates) for name, rates in rounds.items()
+                    for name, template in [
+                        ("page", LUA_PAGE),
+                        ("view", LUA_PAGE_AND_BEACON),
+                        ("beacon", LUA_BEACON),
+                    ]:
+                        rounds[name].append(run(template, args.overhead_seconds))
+                cost[page_cache] = {
+                    name: {
+                        key: statistics.median(figures[key] for figures in runs)
+                        for key in ("rate", "cpu_ms")
+                    }
+                    for name, runs in rounds.items()
                 }
 
-        subprocess.run([*POLICYSHARE, "flush-views", "-v", "0"], env=env, check=True)
+        policyshare(env, "flush-views", "-v", "0")
         before_sustained = stored_count(env)
-        with serving(env, var_dir) as server:
+        access_log = var_dir / "access.log"
+        with serving(env, workers=args.workers, access_log=access_log) as server:
+            # Warm the new processes up (imports, first connections); these count too.
+            wrk(server, script(LUA_BEACON), 2, args.connections, var_dir)
             flusher = subprocess.Popen(
                 [*POLICYSHARE, "flush-views", "--every", "1", "-v", "0"], env=env
             )
-            sustained = wrk(
-                server.base, script(LUA_BEACON), args.seconds, args.connections, var_dir
-            )
+            sustained = wrk(server, script(LUA_BEACON), args.seconds, args.connections, var_dir)
         flusher.terminate()  # it flushes once more on the way out
         flusher.wait(60)
-        subprocess.run([*POLICYSHARE, "flush-views", "-v", "0"], env=env, check=True)
-        count_in = server.access_log.read_text().count('"POST /analytics/hit HTTP/1.1" 204')
+        policyshare(env, "flush-views", "-v", "0")
+        count_in = access_log.read_text().count('"POST /analytics/hit HTTP/1.1" 204')
         count_stored = stored_count(env) - before_sustained
         pipeline = buffer_throughput(env, page_id, args.seconds)
 
     mode = "Redis" if args.redis_url else "spool file (embedded mode)"
-    print(f"server: gunicorn 2 processes x 4 threads, SQLite (WAL), buffer: {mode}")
+    print(f"server: gunicorn {args.workers} processes x 4 threads, SQLite (WAL), buffer: {mode}")
     print(f"wrk: 2 threads, {args.connections} connections; a visitor per request")
-    print(f"overhead: medians of {args.rounds} interleaved rounds of {args.overhead_seconds} s")
-    print("1. overhead of counting: page views/s without and with the beacon each view sends")
-    for page_cache, label in (("0", "page rendered (no page cache)"), ("1", "page cache hit")):
-        figures = overhead[page_cache]
-        print(f"   {label}:")
-        print(f"     counting off: page GET           {figures['off']:8.1f} page views/s")
-        print(f"     counting on:  page GET + beacon  {figures['on']:8.1f} page views/s")
+    print(f"load average while measuring: {' '.join(f'{n:.1f}' for n in os.getloadavg())}")
+    print(f"1. cost: medians of {args.rounds} interleaved rounds of {args.overhead_seconds} s")
+    print(
+        "   | page | page requests/s | page CPU ms | beacon requests/s | beacon CPU ms |"
+        " beacon CPU / page CPU | views/s without / with beacon | throughput overhead |"
+    )
+    for page_cache, label in (("0", "rendered (no page cache)"), ("1", "page cache hit")):
+        page, view, beacon = (cost[page_cache][name] for name in ("page", "view", "beacon"))
+        views_with = view["rate"] / 2
         print(
-            "     overhead (1 - on/off):           "
-            f"{100 * (1 - figures['on'] / figures['off']):8.1f} %"
-        )
-        print(
-            f"     beacon alone {figures['beacon']:.1f}/s; beacon cost / page cost = "
-            f"{100 * figures['off'] / figures['beacon']:.1f} %"
+            f"   | {label} | {page['rate']:.0f} | {page['cpu_ms']:.2f} | {beacon['rate']:.0f} |"
+            f" {beacon['cpu_ms']:.2f} | {100 * beacon['cpu_ms'] / page['cpu_ms']:.1f} % |"
+            f" {page['rate']:.0f} / {views_with:.0f} |"
+            f" {100 * (1 - views_with / page['rate']):.1f} % |"
         )
     print(f"2. sustained counting over HTTP for {args.seconds} s, flush-views --every 1 running")
     print(
-        f"   beacons sent {sustained['requests']} at {sustained['rate']:.1f}/s"
+        f"   beacons sent {sustained['requests']} at {sustained['rate']:.1f}/s,"
+        f" {sustained['cpu_ms']:.2f} CPU ms each"
         f" (non-2xx {sustained['non_2xx']}, socket errors: {sustained['socket_errors']})"
     )
     print(f"   count in (204 answers): {count_in}   count stored: {count_stored}")

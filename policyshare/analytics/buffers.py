@@ -30,6 +30,7 @@ import redis
 from django.conf import settings
 from django.utils import timezone
 
+from . import limits
 from .hits import CountKey, Hit
 
 UNIQUES_TTL = 2 * 24 * 3600
@@ -49,26 +50,42 @@ class Batch:
 
 class RedisBuffer:
     """Counters in one Redis hash (HINCRBY); each item's visitors of the day in a HyperLogLog
-    (PFADD), so that unique visitors take a few kilobytes per item whatever their number."""
+    (PFADD), so that unique visitors take a few kilobytes per item whatever their number. With
+    the per-visitor cap on (limits.py), each visitor's hits per item of the day are counted in a
+    hash of the day too, which grows with visitors times items and expires with the HyperLogLogs.
+    One script does it all in one round trip, so that concurrent hits cannot pass the cap."""
 
     prefix = "policyshare:analytics:"
+    # KEYS: pending, uniques, the day's per-visitor counts; ARGV: counter field, referrer field
+    # ("" for none), visitor, cap (0: none), time to live of the day's keys.
+    RECORD = """
+        local cap = tonumber(ARGV[4])
+        if cap > 0 then
+            local counted = redis.call('HINCRBY', KEYS[3], ARGV[3] .. '|' .. ARGV[1], 1)
+            redis.call('EXPIRE', KEYS[3], ARGV[5])
+            if counted > cap then return 0 end
+        end
+        redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+        if ARGV[2] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[2], 1) end
+        redis.call('PFADD', KEYS[2], ARGV[3])
+        redis.call('EXPIRE', KEYS[2], ARGV[5])
+        return 1
+    """
 
     def __init__(self, url):
         self.redis = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
         self.pending = self.prefix + "pending"
+        self._record = self.redis.register_script(self.RECORD)
 
     def _uniques_key(self, key):
         return f"{self.prefix}uniques:{key.encode()}"
 
     def record(self, hit: Hit):
-        pipe = self.redis.pipeline(transaction=False)
-        pipe.hincrby(self.pending, hit.key.encode(), 1)
-        if hit.referrer_domain:
-            pipe.hincrby(self.pending, f"ref|{hit.key.date}|{hit.referrer_domain}", 1)
-        uniques = self._uniques_key(hit.key)
-        pipe.pfadd(uniques, hit.visitor)
-        pipe.expire(uniques, UNIQUES_TTL)
-        pipe.execute()
+        referrer = f"ref|{hit.key.date}|{hit.referrer_domain}" if hit.referrer_domain else ""
+        self._record(
+            keys=[self.pending, self._uniques_key(hit.key), f"{self.prefix}visits:{hit.key.date}"],
+            args=[hit.key.encode(), referrer, hit.visitor, limits.visitor_cap(), UNIQUES_TTL],
+        )
 
     def batches(self):
         """Set the pending counters aside under a batch key, then yield every batch not yet
@@ -98,8 +115,9 @@ class SpoolBuffer:
     and checks that the file it opened is still the current one; the flush renames the file,
     then takes the exclusive lock, so it reads only once every write to it has finished.
 
-    Unique visitors: the flush keeps the day's (item, visitor hash) pairs in ``seen-DATE``
-    beside the spool, deleted once the day is over."""
+    Unique visitors and the per-visitor cap (limits.py): the flush keeps a line per counted hit,
+    (item, visitor hash), in ``seen-DATE`` beside the spool, deleted once the day is over; a hit
+    whose visitor has had the cap of that item counted that day is dropped there."""
 
     def __init__(self, directory):
         self.directory = Path(directory)
@@ -131,6 +149,7 @@ class SpoolBuffer:
         if self.current.exists():
             self.current.rename(self.directory / f"batch-{uuid.uuid4().hex}.spool")
         seen = _SeenVisitors(self.directory)
+        cap = limits.visitor_cap()
         for path in sorted(self.directory.glob("batch-*.spool")):
             with path.open("rb") as spool:
                 fcntl.flock(spool, fcntl.LOCK_EX)  # wait for writes still in progress
@@ -139,10 +158,13 @@ class SpoolBuffer:
             for line in lines:
                 encoded, visitor, domain = line.split("\t")
                 key = CountKey.decode(encoded)
+                counted_before = seen.count(key, visitor, cap)
+                if counted_before is None:
+                    continue
                 batch.views[key] += 1
                 if domain:
                     batch.referrers[key.date, domain] += 1
-                if seen.add(key, visitor):
+                if counted_before == 0:
                     batch.new_uniques[key] += 1
 
             def finish(path=path):
@@ -162,17 +184,20 @@ class _SeenVisitors:
     def _day(self, date):
         if date not in self.days:
             path = self.directory / f"seen-{date}"
-            self.days[date] = set(path.read_text().splitlines()) if path.exists() else set()
+            self.days[date] = Counter(path.read_text().splitlines() if path.exists() else ())
         return self.days[date]
 
-    def add(self, key, visitor):
+    def count(self, key, visitor, cap):
+        """Count a hit of this visitor on this item: how many were counted before it today, or
+        None when the cap (0: none) had been reached and this one is not counted."""
         token = f"{key.encode()}|{visitor}"
         day = self._day(key.date)
-        if token in day:
-            return False
-        day.add(token)
+        before = day[token]
+        if cap and before >= cap:
+            return None
+        day[token] += 1
         self.new[key.date].append(token)
-        return True
+        return before
 
     def save(self):
         for date, tokens in self.new.items():

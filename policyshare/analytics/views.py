@@ -1,12 +1,20 @@
 """The beacon that counts a page view or a video play. Public pages are cached, so their views
 cannot count; a small script on each page (static/analytics/beacon.js) posts here instead, which
-also leaves out clients that run no script, as most crawlers."""
+also leaves out clients that run no script, as most crawlers.
+
+Visitors without a session cookie are answered by analytics/wsgi.py before Django's handler,
+with the same answer_beacon; a request with a session (perhaps an editor, whose own views are
+left out) comes through the whole middleware to the view below."""
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from policyshare.security.client_ip import client_ip
+
 from .hits import PAGE, record_hit
+from .limits import address_over_limit
 from .models import Kind
 from .visitors import should_count
 
@@ -14,12 +22,18 @@ BEACON_KINDS = {Kind.VIEW, Kind.PLAY}
 MAX_PAGE_ID = 2**31 - 1
 
 
+def beacon_response(status):
+    response = HttpResponse(status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def answer_beacon(request):
     page_id = request.POST.get("page", "")
     kind = request.POST.get("kind", Kind.VIEW)
     if not page_id.isdigit() or not 0 < int(page_id) <= MAX_PAGE_ID or kind not in BEACON_KINDS:
-        return HttpResponse(status=400)
-    if should_count(request):
+        return beacon_response(400)
+    if should_count(request) and not address_over_limit(client_ip(request), timezone.localdate()):
         record_hit(
             request,
             kind=kind,
@@ -27,10 +41,9 @@ def answer_beacon(request):
             item_id=int(page_id),
             referrer=request.POST.get("ref", "") if kind == Kind.VIEW else "",
         )
-    # The same answer whether counted or not: nothing to learn about the filters.
-    return HttpResponse(status=204)
+    # The same answer whether counted or not: nothing to learn about the filters and limits.
+    return beacon_response(204)
 
 
-# A beacon carries no token, changes nothing of the visitor's, and sets no cookie. Visitors
-# without a session are answered by middleware.BeaconMiddleware before reaching this view.
+# A beacon carries no token, changes nothing of the visitor's, and sets no cookie.
 hit = csrf_exempt(require_POST(answer_beacon))

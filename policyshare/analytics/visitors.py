@@ -10,6 +10,7 @@ import datetime
 import hashlib
 import secrets
 from functools import cache as memoize
+from functools import lru_cache
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -32,6 +33,9 @@ def _crawler_detector():
     return CrawlerDetect()
 
 
+# crawlerdetect tries hundreds of patterns per call, more than the rest of a beacon costs; visitors
+# share a few browser versions, so the answers are remembered per user-agent string.
+@lru_cache(maxsize=4096)
 def is_crawler(user_agent):
     """A crawler, a link preview (chat apps, social sites), a tool (curl), or no browser at all."""
     if not user_agent.strip():

@@ -21,7 +21,13 @@ class ErrorSerializer(serializers.Serializer):
     )
 
 
+class NoSuchPath(exceptions.NotFound):
+    """A path under /api/ that names no endpoint at all."""
+
+
 def _message(exc):
+    if isinstance(exc, NoSuchPath):
+        return _("There is nothing at this address in the API.")
     if isinstance(exc, exceptions.ValidationError):
         return _("The request is not valid.")
     if isinstance(exc, exceptions.NotFound):

@@ -5,6 +5,7 @@ Korean only as ``ko_KR``, which a request in ``ko`` never finds."""
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from rest_framework import serializers
 
 from policyshare.library.models import PublicationPage
@@ -63,7 +64,9 @@ class PageParameters(TranslationKeyParameters):
         },
     )
     date_from = date_field("Only items dated on or after this day (YYYY-MM-DD).")
-    date_to = date_field("Only items dated on or before this day (YYYY-MM-DD).")
+    date_to = date_field(
+        "Only items dated on or before this day (YYYY-MM-DD); not before date_from."
+    )
 
     def validate_sector(self, slug):
         """The translation key shared by the sector's Korean and English versions."""
@@ -71,6 +74,13 @@ class PageParameters(TranslationKeyParameters):
         if key is None:
             raise serializers.ValidationError(_("There is no sector “%(slug)s”.") % {"slug": slug})
         return key
+
+    def validate(self, attrs):
+        if "date_from" in attrs and "date_to" in attrs and attrs["date_from"] > attrs["date_to"]:
+            raise serializers.ValidationError(
+                {"date_to": [_("The end date is before the start date.")]}
+            )
+        return attrs
 
 
 class ItemParameters(PageParameters):
@@ -83,3 +93,7 @@ class PublicationParameters(PageParameters):
 
 class PartnerParameters(TranslationKeyParameters):
     kind = choice_field(Partner.Kind.values, "Only partners of this kind.")
+    country = choice_field(
+        [code for code, _name in countries],
+        "Only partners with their seat in this country (ISO 3166-1 alpha-2 code, e.g. KR).",
+    )

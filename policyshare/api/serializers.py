@@ -206,6 +206,7 @@ class VideoSerializer(ItemSerializer):
 
 class PartnerSerializer(TranslatedItemMixin, serializers.ModelSerializer):
     type = serializers.SerializerMethodField()
+    country = serializers.SerializerMethodField()
     logo_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -217,6 +218,7 @@ class PartnerSerializer(TranslatedItemMixin, serializers.ModelSerializer):
             "language",
             "name",
             "kind",
+            "country",
             "website",
             "description",
             "logo_url",
@@ -226,6 +228,17 @@ class PartnerSerializer(TranslatedItemMixin, serializers.ModelSerializer):
     @extend_schema_field({"type": "string", "enum": ["partner"]})
     def get_type(self, partner):
         return "partner"
+
+    @extend_schema_field(
+        {
+            "type": "string",
+            "pattern": "^[A-Z]{2}$",
+            "nullable": True,
+            "description": "Where it has its seat: an ISO 3166-1 alpha-2 code, or null.",
+        }
+    )
+    def get_country(self, partner):
+        return partner.country.code or None
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_logo_url(self, partner):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -17,4 +17,6 @@ urlpatterns = [
     path("v1/videos/<str:pk>/", views.VideoDetail.as_view(), name="video-detail"),
     path("v1/partners/", views.PartnerList.as_view(), name="partner-list"),
     path("v1/partners/<str:pk>/", views.PartnerDetail.as_view(), name="partner-detail"),
+    # Last: every other path under /api/ gets the API's JSON 404.
+    re_path(r"^", views.UnknownPath.as_view()),
 ]

@@ -11,6 +11,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.exceptions import NotFound, Throttled
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.views import APIView
 from wagtail.models import Page
 
 from policyshare.network.models import Partner
@@ -18,7 +19,7 @@ from policyshare.security.ratelimit import check
 
 from . import parameters
 from .content_types import CONTENT_TYPES, item_date, public_pages, sector_lookup
-from .errors import ErrorSerializer
+from .errors import ErrorSerializer, NoSuchPath
 from .pagination import StrictLimitOffsetPagination
 from .relations import language_codes, sectors_by_page, translations_by_key
 from .schema import SPECTACULAR_SETTINGS
@@ -179,6 +180,8 @@ class PartnerView(ApiView):
             queryset = queryset.filter(translation_key=params["translation_key"])
         if "kind" in params:
             queryset = queryset.filter(kind=params["kind"])
+        if "country" in params:
+            queryset = queryset.filter(country=params["country"])
         return queryset.order_by("sort_order", "name", "pk")
 
     def related(self, items):
@@ -262,3 +265,14 @@ class OpenApiDescription(SpectacularJSONAPIView):
     @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+
+@extend_schema(exclude=True)
+class UnknownPath(ApiView, APIView):
+    """Any other path under /api/: a JSON 404 in the reader's language, whatever the method,
+    rather than the site's HTML page."""
+
+    def get(self, request, *args, **kwargs):
+        raise NoSuchPath
+
+    post = put = patch = delete = options = get

@@ -28,6 +28,8 @@ class Partner(TranslatableMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # Where the organisation has its seat; blank for one that has none (an online platform).
+    country = CountryField(_("country"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -43,7 +45,7 @@ class Partner(TranslatableMixin, models.Model):
 
     panels = [
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("sort_order")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("country"), FieldPanel("sort_order")]),
         FieldPanel("logo"),
         FieldPanel("website"),
         FieldPanel("description"),

@@ -36,10 +36,14 @@ def page_id_of(oai_identifier):
     return None
 
 
-def datestamp(page):
-    """When the record last changed, in UTC to the second, as the protocol asks."""
-    moment = page.last_published_at or page.first_published_at
+def utc_datestamp(moment):
+    """A moment in UTC to the second, as the protocol asks."""
     return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def datestamp(page):
+    """When the record last changed."""
+    return utc_datestamp(page.last_published_at or page.first_published_at)
 
 
 def publications():
@@ -50,6 +54,32 @@ def publications():
         .select_related("locale", "document__collection")
         .order_by("last_published_at", "pk")
     )
+
+
+def deleted_records():
+    """Every publication that was public and is no more, in the order of the lists."""
+    from .models import DeletedRecord
+
+    return DeletedRecord.objects.order_by("deleted_at", "page_id")
+
+
+def position(entry):
+    """Where a publication or a deleted record stands in a list: (datestamp, page id)."""
+    if isinstance(entry, PublicationPage):
+        return entry.last_published_at, entry.pk
+    return entry.deleted_at, entry.page_id
+
+
+def deleted_in_set(queryset, set_spec):
+    """Deleted records narrowed to a set by the sets they had (None: no such set)."""
+    group, _, value = set_spec.partition(":")
+    if group == "language" and (not value or value in dict(settings.LANGUAGES)):
+        return queryset.filter(set_specs__contains=f" {set_spec}" + (" " if value else ":"))
+    if group == "sector":
+        if value and not Sector.objects.filter(slug=value).exists():
+            return None
+        return queryset.filter(set_specs__contains=f" {set_spec}" + (" " if value else ":"))
+    return None
 
 
 def in_set(queryset, set_spec):
@@ -84,6 +114,15 @@ def all_sets():
     return sets
 
 
+def _set_specs(page, sectors):
+    return [f"language:{page.locale.language_code}", *(f"sector:{s.slug}" for s in sectors)]
+
+
+def set_specs_of(page):
+    """The sets of one publication (for its deleted record)."""
+    return _set_specs(page, sectors_by_page([page]).get(page.pk, []))
+
+
 class RecordContext:
     """What the records of one response link to, found once for all of them."""
 
@@ -93,9 +132,7 @@ class RecordContext:
         self.translations = translations_by_key(pages, Page.objects.live().public())
 
     def set_specs(self, page):
-        specs = [f"language:{page.locale.language_code}"]
-        specs += [f"sector:{sector.slug}" for sector in self.sectors.get(page.pk, [])]
-        return specs
+        return _set_specs(page, self.sectors.get(page.pk, []))
 
     def dublin_core(self, page):
         """[(element, text, language or None)] of the record's unqualified Dublin Core."""

@@ -20,6 +20,7 @@ from lxml import etree
 from policyshare.security.ratelimit import ratelimit
 
 from . import records
+from .models import DeletedRecord
 
 PAGE_SIZE = 50
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -138,54 +139,59 @@ def _list_request(arguments):
 
 
 def _matching(list_request):
-    queryset = records.publications()
+    """The publications and the deleted records a list request asks for."""
+    live, deleted = records.publications(), records.deleted_records()
     if list_request["from"]:
-        queryset = queryset.filter(
-            last_published_at__gte=_parse_datestamp(list_request["from"], "from")
-        )
+        start = _parse_datestamp(list_request["from"], "from")
+        live = live.filter(last_published_at__gte=start)
+        deleted = deleted.filter(deleted_at__gte=start)
     if list_request["until"]:
         end = _parse_datestamp(list_request["until"], "until", end_of_day=True)
-        queryset = queryset.filter(last_published_at__lte=end)
+        live = live.filter(last_published_at__lte=end)
+        deleted = deleted.filter(deleted_at__lte=end)
     if list_request["set"]:
-        queryset = records.in_set(queryset, list_request["set"])
-        if queryset is None:
+        live = records.in_set(live, list_request["set"])
+        deleted = records.deleted_in_set(deleted, list_request["set"])
+        if live is None or deleted is None:
             raise OaiError("noRecordsMatch", "There is no such set.")
-    return queryset
+    return live, deleted
 
 
 def _list(root, request, verb, arguments):
     list_request = _list_request(arguments)
-    matching = _matching(list_request)
-    total = matching.count()
-    page = matching
+    live, deleted = _matching(list_request)
+    total = live.count() + deleted.count()
     after = list_request.get("after")
     if after:
-        moment = datetime.datetime.fromisoformat(after[0])
-        page = matching.filter(
-            Q(last_published_at__gt=moment) | Q(last_published_at=moment, pk__gt=after[1])
+        moment, page_id = datetime.datetime.fromisoformat(after[0]), after[1]
+        live = live.filter(
+            Q(last_published_at__gt=moment) | Q(last_published_at=moment, pk__gt=page_id)
         )
-    pages = list(page[:PAGE_SIZE])
-    if not pages:
+        deleted = deleted.filter(
+            Q(deleted_at__gt=moment) | Q(deleted_at=moment, page_id__gt=page_id)
+        )
+    # Both lists in one order, (datestamp, page id), which the token's position continues.
+    entries = sorted([*live[:PAGE_SIZE], *deleted[:PAGE_SIZE]], key=records.position)
+    entries = entries[:PAGE_SIZE]
+    if not entries:
         raise OaiError("noRecordsMatch", "No records match the request.")
     container = _element(root, verb)
-    context = records.RecordContext(pages, request)
-    for publication in pages:
+    context = records.RecordContext(
+        [entry for entry in entries if not isinstance(entry, DeletedRecord)], request
+    )
+    for entry in entries:
         if verb == "ListIdentifiers":
-            _header(container, publication, context)
+            _header(container, entry, context)
         else:
-            _record(container, publication, context)
+            _record(container, entry, context)
     cursor = list_request.get("cursor", 0)
-    sent = cursor + len(pages)
+    sent = cursor + len(entries)
     if sent < total or after:
         token = ""
         if sent < total:
-            last = pages[-1]
+            moment, page_id = records.position(entries[-1])
             token = signing.dumps(
-                {
-                    **list_request,
-                    "after": [last.last_published_at.isoformat(), last.pk],
-                    "cursor": sent,
-                },
+                {**list_request, "after": [moment.isoformat(), page_id], "cursor": sent},
                 salt=TOKEN_SALT,
                 compress=True,
             )
@@ -198,17 +204,26 @@ def _list(root, request, verb, arguments):
         )
 
 
-def _header(parent, publication, context):
+def _header(parent, entry, context):
+    if isinstance(entry, DeletedRecord):
+        header = _element(parent, "header", status="deleted")
+        _element(header, "identifier", records.identifier(entry.page_id))
+        _element(header, "datestamp", records.utc_datestamp(entry.deleted_at))
+        for spec in entry.set_specs.split():
+            _element(header, "setSpec", spec)
+        return
     header = _element(parent, "header")
-    _element(header, "identifier", records.identifier(publication.pk))
-    _element(header, "datestamp", records.datestamp(publication))
-    for spec in context.set_specs(publication):
+    _element(header, "identifier", records.identifier(entry.pk))
+    _element(header, "datestamp", records.datestamp(entry))
+    for spec in context.set_specs(entry):
         _element(header, "setSpec", spec)
 
 
 def _record(parent, publication, context):
     record = _element(parent, "record")
     _header(record, publication, context)
+    if isinstance(publication, DeletedRecord):
+        return  # a deleted record is its header alone
     metadata = _element(record, "metadata")
     dc = etree.SubElement(metadata, f"{{{OAI_DC_NS}}}dc", nsmap={"oai_dc": OAI_DC_NS, "dc": DC_NS})
     dc.set(
@@ -227,21 +242,28 @@ def _identify(root, request, arguments):
     _element(identify, "baseURL", _base_url(request))
     _element(identify, "protocolVersion", "2.0")
     _element(identify, "adminEmail", settings.DEFAULT_FROM_EMAIL)
-    earliest = records.publications().aggregate(earliest=Min("last_published_at"))["earliest"]
-    earliest = earliest or datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-    _element(
-        identify,
-        "earliestDatestamp",
-        earliest.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-    )
-    # Unpublished or deleted publications simply leave the lists.
-    _element(identify, "deletedRecord", "no")
+    moments = [
+        records.publications().aggregate(earliest=Min("last_published_at"))["earliest"],
+        records.deleted_records().aggregate(earliest=Min("deleted_at"))["earliest"],
+    ]
+    moments = [moment for moment in moments if moment is not None]
+    earliest = min(moments, default=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
+    _element(identify, "earliestDatestamp", records.utc_datestamp(earliest))
+    # Unpublished and deleted publications are kept as deleted records (oai/deletions.py)
+    # until they are published again.
+    _element(identify, "deletedRecord", "persistent")
     _element(identify, "granularity", "YYYY-MM-DDThh:mm:ssZ")
 
 
 def _publication(oai_identifier):
+    """The publication an identifier names, or its deleted record."""
     page_id = records.page_id_of(oai_identifier)
-    publication = records.publications().filter(pk=page_id).first() if page_id else None
+    publication = None
+    if page_id:
+        publication = (
+            records.publications().filter(pk=page_id).first()
+            or records.deleted_records().filter(page_id=page_id).first()
+        )
     if publication is None:
         raise OaiError("idDoesNotExist", f"There is no record {oai_identifier}.")
     return publication
@@ -274,7 +296,8 @@ def _get_record(root, request, arguments):
     if prefix not in METADATA_FORMATS:
         raise OaiError("cannotDisseminateFormat", f"Records are offered as oai_dc, not {prefix}.")
     container = _element(root, "GetRecord")
-    _record(container, publication, records.RecordContext([publication], request))
+    live = [] if isinstance(publication, DeletedRecord) else [publication]
+    _record(container, publication, records.RecordContext(live, request))
 
 
 VERBS = {

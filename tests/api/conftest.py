@@ -89,7 +89,7 @@ def build_content():
     publication.save_revision().publish()
 
     news = make_news(title="녹색교통지역 1년", date=datetime.date(2020, 12, 1), sector=transport)
-    partner = make_partner(name="유엔 해비타트", website="https://unhabitat.org/")
+    partner = make_partner(name="유엔 해비타트", website="https://unhabitat.org/", country="KE")
     partner_en = partner.copy_for_translation(locale("en"))
     partner_en.name = "UN-Habitat"
     partner_en.save()

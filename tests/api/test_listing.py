@@ -133,3 +133,17 @@ def test_partners_in_both_languages(api, content):
     assert partner["translations"] == [{"id": content.partner.pk, "language": "ko"}]
     status, body, _ = api(f"/api/v1/partners/{content.partner.pk}/")
     assert status == 200 and body["name"] == "유엔 해비타트"
+
+
+def test_partners_by_country(api, content):
+    _, body, _ = api("/api/v1/partners/", country="KE")
+    assert {partner["id"] for partner in body["results"]} == {
+        content.partner.pk,
+        content.partner_en.pk,
+    }
+    assert {partner["country"] for partner in body["results"]} == {"KE"}
+    _, body, _ = api("/api/v1/partners/", country="KR")
+    assert body["count"] == 0
+    status, body, _ = api("/api/v1/partners/", country="XX")
+    assert status == 400
+    assert body["fields"] == {"country": ["“XX” is not one of the allowed values."]}

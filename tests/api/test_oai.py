@@ -9,7 +9,9 @@ import pytest
 from lxml import etree
 from sickle import Sickle
 
+from policyshare.library.models import PublicationIndexPage, PublicationPage
 from policyshare.oai import records, views
+from tests.factories import index_page, make_pdf_document, make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +228,69 @@ def test_sickle_harvests_every_record_over_http(server, content, monkeypatch):
     assert titles == {"서울 정책 브로슈어", "내부 보고서"}
     by_post = Sickle(f"{server.url}/oai", http_method="POST")
     assert len(list(by_post.ListIdentifiers(metadataPrefix="oai_dc"))) == 2
+
+
+def deleted_headers(document):
+    return {
+        header.findtext("oai:identifier", namespaces=NS): [
+            spec.text for spec in header.findall("oai:setSpec", NS)
+        ]
+        for header in document.iterfind(".//oai:header[@status='deleted']", NS)
+    }
+
+
+def test_an_unpublished_publication_is_a_deleted_record_until_published_again(oai, content):
+    publication = PublicationPage.objects.get(pk=content.publication.pk)
+    gone = records.identifier(publication.pk)
+    identify = oai(verb="Identify").find("oai:Identify", NS)
+    assert identify.findtext("oai:deletedRecord", namespaces=NS) == "persistent"
+
+    publication.unpublish()
+
+    listed = oai(verb="ListIdentifiers", metadataPrefix="oai_dc")
+    assert deleted_headers(listed) == {gone: ["language:ko", "sector:water"]}
+    assert set(identifiers(listed)) == publication_ids(content)
+    record = oai(verb="GetRecord", metadataPrefix="oai_dc", identifier=gone)
+    assert deleted_headers(record) == {gone: ["language:ko", "sector:water"]}
+    assert record.find(".//oai:metadata", NS) is None
+    in_records = oai(verb="ListRecords", metadataPrefix="oai_dc", set="sector:water")
+    assert list(deleted_headers(in_records)) == [gone]
+    in_english = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", set="language:en")
+    assert error_code(in_english) == "noRecordsMatch"
+
+    publication.save_revision().publish()
+
+    record = oai(verb="GetRecord", metadataPrefix="oai_dc", identifier=gone)
+    assert deleted_headers(record) == {}
+    assert record.find(".//oai_dc:dc", NS) is not None
+
+
+def test_a_deleted_publication_is_a_deleted_record_and_a_deleted_draft_is_not(oai, content):
+    published = make_publication(title="폐기된 보고서")
+    draft = PublicationPage(
+        title="초안", slug="draft-report", year=2024, document=make_pdf_document(), live=False
+    )
+    index_page(PublicationIndexPage).add_child(instance=draft)
+    PublicationPage.objects.get(pk=published.pk).delete()
+    PublicationPage.objects.get(pk=draft.pk).delete()
+
+    listed = oai(verb="ListIdentifiers", metadataPrefix="oai_dc")
+    assert list(deleted_headers(listed)) == [records.identifier(published.pk)]
+    record = oai(
+        verb="GetRecord", metadataPrefix="oai_dc", identifier=records.identifier(published.pk)
+    )
+    assert list(deleted_headers(record)) == [records.identifier(published.pk)]
+    never_published = oai(
+        verb="GetRecord", metadataPrefix="oai_dc", identifier=records.identifier(draft.pk)
+    )
+    assert error_code(never_published) == "idDoesNotExist"
+
+
+@pytest.mark.servers
+def test_sickle_sees_the_deletion(server, content, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    PublicationPage.objects.get(pk=content.hidden_file_publication.pk).unpublish()
+    harvested = list(Sickle(f"{server.url}/oai").ListRecords(metadataPrefix="oai_dc"))
+    deleted = {record.header.identifier for record in harvested if record.deleted}
+    assert deleted == {records.identifier(content.hidden_file_publication.pk)}
+    assert len(harvested) == 2

@@ -58,12 +58,31 @@ def test_bad_input_is_a_400_in_the_readers_language(api, content, params, field,
     assert response["Content-Language"] == "ko"
 
 
-def test_a_bad_translation_key_is_refused_and_a_reversed_date_range_is_empty(api, content):
+def test_a_bad_translation_key_or_a_reversed_date_range_is_refused(api, content):
     status, body, _ = api("/api/v1/policies/", translation_key="not-a-uuid")
     assert status == 400
     assert body["fields"] == {"translation_key": ["Enter a translation key as a UUID."]}
-    status, body, _ = api("/api/v1/policies/", date_from="2021-01-01", date_to="2020-01-01")
-    assert (status, body["count"]) == (200, 0)
+    reversed_range = {"date_from": "2021-01-01", "date_to": "2020-01-01"}
+    status, body, _ = api("/api/v1/policies/", **reversed_range)
+    assert status == 400
+    assert body["fields"] == {"date_to": ["The end date is before the start date."]}
+    _, body, _ = api("/api/v1/items/", accept_language="ko", **reversed_range)
+    assert body["fields"] == {"date_to": ["종료일이 시작일보다 앞섭니다."]}
+    status, _, _ = api("/api/v1/news/", date_from="2021-01-01", date_to="2021-01-01")
+    assert status == 200
+
+
+def test_an_unknown_api_address_is_a_json_404_in_the_readers_language(api, client, content):
+    for path in ["/api/v2/news/", "/api/v1/nothing", "/api/", "/api/v1/news/1/extra/"]:
+        status, body, response = api(path, accept_language="ko")
+        assert status == 404, path
+        assert body == {"error": "API에 이 주소가 없습니다."}
+        assert response["Content-Type"] == "application/json"
+    _, body, _ = api("/api/v1/nothing", accept_language="ko", lang="en")
+    assert body == {"error": "There is nothing at this address in the API."}
+    response = client.post("/api/v1/nothing", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert response.json() == {"error": "There is nothing at this address in the API."}
 
 
 def test_unknown_or_huge_ids_are_a_json_404(api, content):

@@ -130,6 +130,15 @@ _PARTNERS = [
      "that advance them."),
 ]  # fmt: skip
 
+# Where each has its seat (ISO 3166-1); none for those the demo knows nothing of.
+_COUNTRIES = {
+    "citynet": "KR", "iclei": "DE", "un-habitat": "KE", "wego": "KR", "world-bank": "US",
+    "koica": "KR", "kotra": "KR", "seoul": "KR", "k-developedia": "KR", "metropolis": "ES",
+    "world-cities-summit": "SG", "clc": "SG", "icak": "KR", "adb": "PH", "moef": "KR",
+    "mofa": "KR", "koreaexim": "KR", "kofia": "KR", "kdi": "KR", "korcham": "KR", "kbiz": "KR",
+    "kpa": "KR", "uos": "KR", "krihs": "KR", "un-sdg-platform": "US",
+}  # fmt: skip
+
 LOGOS = [
     Picture(
         key=f"logo-{key}",
@@ -148,6 +157,7 @@ PARTNERS = [
         {
             "name": L(name_ko, name_en),
             "kind": kind,
+            "country": _COUNTRIES.get(key, ""),
             "logo": Ref(Image, f"logo-{key}"),
             "website": website,
             "description": L(description_ko, description_en),

@@ -1,0 +1,49 @@
+"""How much one visitor can add to the counts, so that a script posting beacons cannot inflate
+them: at most ``PER_VISITOR_PER_DAY`` hits of one item by one visitor (hash) count each day, and
+at most ``PER_ADDRESS_PER_MINUTE`` beacons of one address (a script changes its user agent, and
+so its visitor hash, more easily than its address). Beacons over either limit still get 204:
+the client learns nothing, and nothing is counted.
+
+The per-visitor cap is applied where the hits are counted (buffers.py): in Redis by the script
+that counts the hit, for the spool file by the flush, so the request pays nothing for it. The
+per-address limit is one cache increment per beacon. ``POLICYSHARE_RATELIMIT=0`` turns both off,
+as it does the site's other rate limits (benchmarks that post from one address)."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .visitors import daily_salt
+
+# A reader may come back to a page a few times a day; more is someone refreshing to count.
+PER_VISITOR_PER_DAY = 10
+# Room for an office or school behind one address, each person opening a page every few seconds.
+PER_ADDRESS_PER_MINUTE = 120
+ADDRESS_KEY = "analytics:address:{minute}:{address}"
+
+
+def limits_enabled():
+    return settings.RATELIMIT_ENABLE
+
+
+def visitor_cap():
+    """The per-visitor daily cap the buffers apply, or 0 for none."""
+    return PER_VISITOR_PER_DAY if limits_enabled() else 0
+
+
+def address_over_limit(address, day):
+    """Count one beacon of this address; True once it has sent more than its minute allows.
+    The key holds the address salted like a visitor hash, never the address itself."""
+    if not limits_enabled():
+        return False
+    minute = int(time.time() // 60)
+    salted = hashlib.sha256(f"{daily_salt(day)}\n{address}".encode()).hexdigest()[:32]
+    key = ADDRESS_KEY.format(minute=minute, address=salted)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the address's first beacon this minute
+        count = 1 if cache.add(key, 1, timeout=120) else cache.incr(key)
+    # None: the cache is down; count rather than refuse every visitor (RATELIMIT_FAIL_OPEN).
+    return count is not None and count > PER_ADDRESS_PER_MINUTE
