@@ -1,4 +1,4 @@
-"""Exact cosine search over every passage vector, in process.
+"""Cosine search over every passage vector, in process: exact, or approximate on large sites.
 
 All vectors sit in one float32 matrix (rows grouped by page), loaded on the first query and
 reloaded when the store's version changes. Vectors are L2-normalised, so cosine is a dot
@@ -11,10 +11,10 @@ its language (how far above that language's typical page it stands), which puts 
 in either language near the top (cross-lingual nDCG@10 on bench/search_eval: 0.18 raw, 0.64
 calibrated).
 
-Exact search on one core (``bench/search_semantic_speed.py``, busy machine) takes about 7 ms at
-10k passages and 30-40 ms at 100k: no vector index library is needed at a city portal's size
-(hundreds to a few thousand pages); past ~50k passages an approximate index would be the next
-step.
+Exact search on one core takes about 7 ms at 10k passages and 30-40 ms at 200k. From
+``SEMANTIC_ANN_MIN_PASSAGES`` on, the worker keeps an approximate index in a file
+(``approximate.py``); a process loads it and searches exactly only the passages written since
+it was built, with the language statistics taken from the file's sample of pages.
 """
 
 import threading
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import approximate
 from .embedder import DIMENSIONS, embed_query
 from .models import Passage
 from .store import store_version
@@ -34,7 +35,6 @@ class VectorIndex:
     starts: np.ndarray  # (pages,) first row of each page in ``matrix``
     languages: np.ndarray  # (pages,) language code of each page
     matrix: np.ndarray  # (passages, DIMENSIONS) float32
-    groups: tuple[np.ndarray, ...]  # page positions of each language
 
     @classmethod
     def build(
@@ -45,56 +45,165 @@ class VectorIndex:
         if len(page_of_row) == 0:
             empty = np.zeros(0, dtype=np.int64)
             matrix = np.zeros((0, DIMENSIONS), dtype=np.float32)
-            return cls(version, empty, empty, np.zeros(0, dtype="U8"), matrix, ())
+            return cls(version, empty, empty, np.zeros(0, dtype="U8"), matrix)
         starts = np.flatnonzero(np.r_[True, page_of_row[1:] != page_of_row[:-1]])
         languages = np.asarray(language_of_row, dtype="U8")[starts]
-        groups = tuple(np.flatnonzero(languages == code) for code in np.unique(languages))
-        return cls(version, page_of_row[starts], starts, languages, matrix, groups)
+        return cls(version, page_of_row[starts], starts, languages, matrix)
 
     def search(self, query_vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
         if not len(self.page_ids) or limit <= 0:
             return []
-        best = np.maximum.reduceat(self.matrix @ query_vector, self.starts)
-        scores = self._calibrated(best)
-        k = min(limit, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [(int(self.page_ids[i]), float(scores[i])) for i in top]
+        best = self.best_cosines(query_vector)
+        return top_pages(self.page_ids, calibrated(best, self.languages), limit)
 
-    def _calibrated(self, cosines: np.ndarray) -> np.ndarray:
-        scores = np.empty_like(cosines)
-        for rows in self.groups:
-            group = cosines[rows]
-            spread = group.std()
-            # One page (or identical ones) in a language: no spread to measure, so no bonus.
-            scores[rows] = (group - group.mean()) / spread if spread else 0.0
-        return scores
+    def best_cosines(self, query_vector: np.ndarray) -> np.ndarray:
+        """Each page's best passage cosine with ``query_vector``."""
+        if not len(self.page_ids):
+            return np.zeros(0, dtype=np.float32)
+        return np.maximum.reduceat(self.matrix @ query_vector, self.starts)
 
 
-_index: VectorIndex | None = None
+def language_statistics(cosines: np.ndarray, languages: np.ndarray) -> dict[str, tuple]:
+    """(mean, spread) of the pages' cosines in each language."""
+    return {
+        str(code): (group.mean(), group.std())
+        for code in np.unique(languages)
+        for group in [cosines[languages == code]]
+    }
+
+
+def calibrated(cosines: np.ndarray, languages: np.ndarray, statistics=None) -> np.ndarray:
+    """Each cosine as a standard score among its language's pages (``statistics``: the
+    languages' (mean, spread); those of ``cosines`` themselves when not given)."""
+    own = language_statistics(cosines, languages)
+    scores = np.zeros(len(cosines), dtype=np.float64)
+    for code, (mean, spread) in own.items():
+        if statistics and code in statistics:
+            mean, spread = statistics[code]
+        rows = languages == code
+        # One page (or identical ones) in a language: no spread to measure, so no bonus.
+        scores[rows] = (cosines[rows] - mean) / spread if spread else 0.0
+    return scores
+
+
+def top_pages(page_ids: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    k = min(limit, len(scores))
+    if k <= 0:
+        return []
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    return [(int(page_ids[i]), float(scores[i])) for i in top]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one process searches for one store version: the approximate index file (if any),
+    the passages written since it was built, and the ids it holds that are gone since."""
+
+    version: str
+    approximate: approximate.ApproximateIndex | None
+    recent: VectorIndex
+    gone: frozenset[int]
+
+    def search(self, query_vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
+        if self.approximate is None:
+            return self.recent.search(query_vector, limit)
+        index = self.approximate
+        sample = np.maximum.reduceat(index.sample_rows @ query_vector, index.sample_starts)
+        statistics = language_statistics(sample, index.sample_languages)
+        page_ids, languages, cosines = [], [], []
+        for language in index.by_language:
+            pages, best = self._nearest_pages(language, query_vector, limit)
+            page_ids += pages
+            languages += [language] * len(pages)
+            cosines += best
+        recent = self.recent
+        page_ids = np.asarray(page_ids + list(recent.page_ids), dtype=np.int64)
+        languages = np.asarray(languages + list(recent.languages), dtype="U8")
+        cosines = np.asarray(cosines + list(recent.best_cosines(query_vector)), dtype=np.float64)
+        return top_pages(page_ids, calibrated(cosines, languages, statistics), limit)
+
+    def _nearest_pages(self, language, query_vector, limit) -> tuple[list[int], list[float]]:
+        """The ``limit`` pages of ``language`` in the file nearest to the query, by their best
+        passage: a page's first passage in cosine order is its best. Asks for more passages
+        until ``limit`` distinct live pages are found or the index is exhausted."""
+        total = self.approximate.by_language[language].ntotal
+        wanted = 4 * limit + len(self.gone)
+        while True:
+            scores, passage_ids = self.approximate.nearest(language, query_vector, wanted)
+            pages, best = [], []
+            seen = set()
+            for score, passage_id, page_id in zip(
+                scores, passage_ids, self.approximate.page_of(passage_ids), strict=True
+            ):
+                if int(passage_id) in self.gone or page_id in seen:
+                    continue
+                seen.add(page_id)
+                pages.append(int(page_id))
+                best.append(float(score))
+            if len(pages) >= limit or wanted >= total:
+                return pages[:limit], best[:limit]
+            wanted *= 4
+
+
+_snapshot: Snapshot | None = None
 _lock = threading.Lock()
 
 
-def load_index(version: str) -> VectorIndex:
-    rows = Passage.objects.order_by("page_id", "ordinal").values_list(
-        "page_id", "language", "vector"
-    )
+def load_passages(queryset) -> VectorIndex:
+    rows = queryset.order_by("page_id", "ordinal").values_list("page_id", "language", "vector")
     page_ids, languages, vectors = [], [], []
     for page_id, language, vector in rows.iterator(chunk_size=2000):
         page_ids.append(page_id)
         languages.append(language)
         vectors.append(bytes(vector))
     matrix = np.frombuffer(b"".join(vectors), dtype="<f4").reshape(-1, DIMENSIONS)
-    return VectorIndex.build(version, page_ids, languages, matrix)
+    return VectorIndex.build("", page_ids, languages, matrix)
 
 
-def current_index() -> VectorIndex:
-    global _index
+def _file_state(path) -> tuple | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_ino, status.st_mtime_ns, status.st_size
+
+
+_loaded_file: tuple = (None, None)  # (file state, ApproximateIndex) this process read
+
+
+def _approximate_index() -> approximate.ApproximateIndex | None:
+    """The index file, read again only when it has been replaced."""
+    global _loaded_file
+    path = approximate.index_path()
+    state = _file_state(path)
+    if state is None:
+        _loaded_file = (None, None)
+    elif state != _loaded_file[0]:
+        _loaded_file = (state, approximate.load(path))
+    return _loaded_file[1]
+
+
+def load_snapshot(version: str) -> Snapshot:
+    index = _approximate_index()
+    if index is None:
+        return Snapshot(version, None, load_passages(Passage.objects.all()), frozenset())
+    recent = load_passages(Passage.objects.filter(id__gt=index.max_id))
+    held = Passage.objects.filter(id__lte=index.max_id)
+    gone = frozenset()
+    if held.count() != index.count:
+        live = np.fromiter(held.values_list("id", flat=True).iterator(), dtype=np.int64)
+        gone = frozenset(int(i) for i in np.setdiff1d(index.ids, live, assume_unique=True))
+    return Snapshot(version, index, recent, gone)
+
+
+def current_snapshot() -> Snapshot:
+    global _snapshot
     version = store_version()
     with _lock:
-        if _index is None or _index.version != version:
-            _index = load_index(version)
-        return _index
+        if _snapshot is None or _snapshot.version != version:
+            _snapshot = load_snapshot(version)
+        return _snapshot
 
 
 def semantic_search(query: str, limit: int = 100) -> list[tuple[int, float]]:
@@ -102,9 +211,9 @@ def semantic_search(query: str, limit: int = 100) -> list[tuple[int, float]]:
     score), the score being the best passage's cosine calibrated for the page's language."""
     # Lone surrogates (possible in a decoded JSON string) cannot reach the model as UTF-8.
     query = " ".join((query or "").encode("utf-8", "ignore").decode("utf-8").split())
-    if not query:
+    if not query or limit <= 0:
         return []
-    index = current_index()
-    if not len(index.page_ids):
+    snapshot = current_snapshot()
+    if snapshot.approximate is None and not len(snapshot.recent.page_ids):
         return []
-    return index.search(embed_query(query), limit)
+    return snapshot.search(embed_query(query), limit)

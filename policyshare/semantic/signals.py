@@ -1,5 +1,6 @@
 """Keep the vectors in step with publishing: embedding is queued as a background task once the
-publish has committed; removal needs no model, so it happens at once."""
+publish has committed; removal needs no model, so it happens at once. On a large site the
+approximate index file (``approximate.py``) catches up in the worker afterwards."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete
@@ -8,7 +9,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from . import store
-from .tasks import embed_page
+from .tasks import embed_page, refresh_vector_index
 
 
 @receiver(page_published)
@@ -20,6 +21,7 @@ def embed_published_page(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def remove_unpublished_page(sender, instance, **kwargs):
     store.remove_page(instance.pk)
+    transaction.on_commit(refresh_vector_index.enqueue)
 
 
 @receiver(post_delete)
@@ -27,3 +29,4 @@ def forget_deleted_page(sender, instance, **kwargs):
     # The passages went with the page (cascade); the loaded matrices must drop them too.
     if isinstance(instance, Page):
         store.bump_version()
+        transaction.on_commit(refresh_vector_index.enqueue)

@@ -18,6 +18,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="policyshare-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="policyshare-test-static-"))
 # Counted views wait in a spool of the tests' own (tests/analytics start Redis where they need it).
 POLICYSHARE_ANALYTICS_SPOOL_DIR = Path(tempfile.mkdtemp(prefix="policyshare-test-analytics-"))
+# The approximate vector index file (policyshare.semantic.approximate) of each test process.
+SEMANTIC_INDEX_PATH = Path(tempfile.mkdtemp(prefix="policyshare-test-vectors-")) / "index.npz"
 POLICYSHARE_ANALYTICS_REDIS_URL = ""
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -10,6 +10,7 @@ and seen as well.
 """
 
 import contextlib
+import fcntl
 import io
 import os
 import re
@@ -127,8 +128,49 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if item not in browsing] + browsing
 
 
+@contextlib.contextmanager
+def _shared_embeddings(config):
+    """The demo's passage vectors from a file shared by every worker and run (under pytest's
+    cache folder), put into the product's embedding cache (``CachedEmbedding``, by content
+    hash) before the demo is loaded, so only text never embedded before runs the model. The
+    first worker to find no file holds a lock while it embeds; the others wait and read its
+    file rather than embed the same passages on the same cores."""
+    if getattr(config, "cache", None) is None:  # -p no:cacheprovider
+        yield
+        return
+    import numpy as np
+
+    from policyshare.semantic.embedder import from_bytes, store_vectors
+    from policyshare.semantic.models import CachedEmbedding
+
+    folder = config.cache.mkdir("policyshare-embeddings")
+    path = folder / "vectors.npz"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        known = set()
+        if path.exists():
+            with np.load(path) as stored:
+                vectors = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
+            store_vectors({key: v.astype("<f4").tobytes() for key, v in vectors.items()})
+            known = set(vectors)
+            fcntl.flock(lock, fcntl.LOCK_UN)  # warm: the others need not wait for this load
+        yield
+        rows = dict(CachedEmbedding.objects.values_list("key", "vector"))
+        if set(rows) - known:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            keys = sorted(rows)
+            written = folder / f"vectors-{os.getpid()}.npz"
+            np.savez(
+                written,
+                keys=np.array(keys),
+                vectors=np.stack([from_bytes(rows[key]) for key in keys]),
+            )
+            written.replace(path)  # whole or not at all, for a worker reading it now
+        fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def site_content(django_db_setup, django_db_blocker, e2e_media_root):
+def site_content(request, django_db_setup, django_db_blocker, e2e_media_root):
     """The content every browser test looks at: the demo content, loaded once per worker and
     removed when the worker is done."""
     from django.core.cache import cache
@@ -139,7 +181,7 @@ def site_content(django_db_setup, django_db_blocker, e2e_media_root):
     with override_settings(MEDIA_ROOT=e2e_media_root), django_db_blocker.unblock():
         empty_portal = connection.creation.serialize_db_to_string()
         cache.clear()
-        with _demo_enabled():
+        with _demo_enabled(), _shared_embeddings(request.config):
             call_command("load_demo", stdout=io.StringIO())
         _assert_page_tree_is_sound()
         content = _find_content()

@@ -72,11 +72,16 @@ def test_a_quoted_phrase_needs_its_words_together():
     assert sorted(found("clean air", "en")) == ["Air Quality", "Clean Streets"]
 
 
-def test_all_words_first_any_word_when_nothing_has_all():
+def test_pages_with_every_word_come_first_then_pages_with_some():
     make_policy(code="en", title="Bicycle Lanes", summary="Riverside cycling.")
-    make_policy(code="en", title="Bus Lanes", summary="Median bus lanes.")
-    assert found("bicycle lanes", "en") == ["Bicycle Lanes"]
-    assert sorted(found("bicycle tram", "en")) == ["Bicycle Lanes"]
+    # More of one word, but not the other: it must not outrank the page with both.
+    make_policy(code="en", title="Bus Lanes", summary="Median bus lanes, lanes and lanes.")
+    make_policy(code="en", title="Tram Depot", summary="Trams are kept here.")
+    assert found("bicycle lanes", "en") == ["Bicycle Lanes", "Bus Lanes"]
+    assert sorted(found("bicycle tram", "en")) == ["Bicycle Lanes", "Tram Depot"]
+    hits = rank("bicycle lanes", "en")
+    assert [hit.complete for hit in hits] == [True, False]
+    assert hits[0].score > hits[1].score  # the scores the API shows fall down the list
 
 
 def test_facets_count_items_and_filters_narrow(green_zone):

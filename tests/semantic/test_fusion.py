@@ -33,6 +33,24 @@ def test_other_language_pages_still_appear_when_the_query_language_leads():
     assert 10 in ranked[:3]
 
 
+def test_a_keyword_hit_lacking_some_of_the_words_counts_less():
+    weights = FusionWeights(keyword_partial=0.25)
+    complete = dict(fuse([1, 2], [], KO, "ko", weights))
+    partial = dict(fuse([1, 2], [], KO, "ko", weights, complete=1))
+    assert complete[1] == partial[1]
+    assert partial[2] < complete[2]
+
+
+def test_stray_partial_matches_do_not_bury_the_other_languages_best_match():
+    # A Korean query about something that exists only in English: the Korean pages share one of
+    # its words with it (none has them all); semantic search ranks the English page best of its
+    # language, and a Korean page about something else best of all.
+    weights = FusionWeights(k=10, keyword_partial=0.0)
+    semantic = [(1, 5.6), (10, 3.0), (2, 2.6)]
+    assert order([1, 2], semantic, KO, "ko", weights, complete=0)[0] == 10
+    assert order([1, 2], semantic, KO, "ko", weights, complete=2)[0] == 1
+
+
 def test_weights_come_from_settings(settings):
     settings.SEMANTIC_FUSION = {"keyword": 0.0, "semantic_same_language": 1.0}
     assert FusionWeights.from_settings().keyword == 0.0

@@ -2,6 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from policyshare.semantic import approximate
 from policyshare.semantic.bulk import embed_all
 from policyshare.semantic.embedder import BATCH_SIZE
 
@@ -9,7 +10,8 @@ from policyshare.semantic.embedder import BATCH_SIZE
 class Command(BaseCommand):
     help = (
         "Embed the passages of every public page for semantic search; text embedded before "
-        "comes from the cache. Shows progress and reports throughput (passages/s)."
+        "comes from the cache. Shows progress and reports throughput (passages/s). On a large "
+        "site, then rebuilds the approximate vector index file."
     )
 
     def add_arguments(self, parser):
@@ -45,3 +47,6 @@ class Command(BaseCommand):
                 f"{report.removed} pages removed; {report.seconds:.1f} s."
             )
         )
+        outcome = approximate.refresh(force=True)
+        if outcome == "built":
+            self.stdout.write(f"Approximate vector index written to {approximate.index_path()}.")
