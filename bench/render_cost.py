@@ -1,27 +1,45 @@
-"""Uncached rendering cost of the main public pages, against robots.txt measured in the same run.
+"""Uncached rendering cost of the main public pages: SQL queries and CPU time per request, with
+the caches cold and with the fragment caches warm, optionally against a baseline tree measured
+in the same run.
 
-    .venv/bin/python bench/render_cost.py [--repeats 30] [--profile "news list"]
+    .venv/bin/python bench/render_cost.py [--repeats 15] [--baseline /tmp/render-base]
+    .venv/bin/python bench/render_cost.py --profile "home en" [--repeats 10]
 
-Runs in a throwaway SQLite database with the demo content and the page cache off
-(``POLICYSHARE_PAGE_CACHE=0``): every request renders the page. Prints per page type the median
-time of one request through Django's test client (ms), the number of SQL queries it makes
-(counted by an execute wrapper), and the ratio of its median to that of robots.txt (a trivial
-view: the floor of one request).
-``--profile NAME`` prints the cProfile of that page type instead of the table.
+Each tree runs in a worker process of its own with a throwaway SQLite database holding the demo
+content and the page cache off (``POLICYSHARE_PAGE_CACHE=0``), so every request renders the page
+through Django's test client. Per page type it prints:
+
+- queries: SQL statements of one request (counted by an execute wrapper), "cold" right after the
+  shared cache was cleared (no cached menu, fragments or rendition lookups), "warm" on a repeat
+  visit;
+- CPU ms (``time.process_time`` of the worker around one request) median and p95, cold (the
+  cache cleared before every request) and warm (fragment caches filled, page cache still off);
+- wall ms median, warm: on a shared machine the other load inflates it far more than CPU time.
+
+With ``--baseline DIR`` (e.g. a ``git worktree add /tmp/render-base HEAD`` of the old commit) the
+two workers take turns, a few requests each, so both see the same machine load; the table gives
+the ratio of the current tree's CPU medians to the baseline's.
+
+``--profile NAME`` prints, for the current tree and one page type, the queries of a cold request
+and the cProfile (CPU time) of ``--repeats`` cold requests, top functions by cumulative time.
 """
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Requests a worker makes in one turn before the other tree's worker takes its turn.
+TURN = 5
 
 
-def setup():
+def setup(tree):
     scratch = Path(tempfile.mkdtemp(prefix="policyshare-render-bench-"))
     os.environ["POLICYSHARE_VAR_DIR"] = str(scratch)
     os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'bench.sqlite3'}"
@@ -30,10 +48,14 @@ def setup():
     os.environ["POLICYSHARE_RATELIMIT"] = "0"
     os.environ["POLICYSHARE_SEARCH_RANKING"] = "keyword"
     os.environ.pop("POLICYSHARE_DEMO", None)
-    sys.path.insert(0, str(ROOT))
+    # Ahead of the editable install, so that a baseline tree runs its own code.
+    sys.path.insert(0, str(tree))
     import django
 
     django.setup()
+    import policyshare
+
+    assert Path(policyshare.__file__).resolve().is_relative_to(Path(tree).resolve())
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -49,7 +71,7 @@ def page_paths():
         page = model.objects.live().public().filter(locale__language_code=language).first()
         return page.url if page else None
 
-    paths = {"robots.txt (baseline)": "/robots.txt"}
+    paths = {}
     for language in ("ko", "en"):
         paths[f"home {language}"] = f"/{language}/"
         paths[f"policy {language}"] = first(PolicyPage, language)
@@ -60,54 +82,210 @@ def page_paths():
     return {name: path for name, path in paths.items() if path}
 
 
-def measure(client, path, repeats):
-    from django.db import connection
+class Worker:
+    """Renders pages of one tree on request (in the worker process)."""
 
-    response = client.get(path)  # warm templates and lazy imports once
-    assert response.status_code == 200, (path, response.status_code)
-    queries = []
-    # An execute wrapper counts every statement, whatever the connection's debug log holds.
-    with connection.execute_wrapper(
-        lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)
-    ):
-        client.get(path)
-    times = []
+    def __init__(self):
+        from django.test import Client
+
+        self.client = Client(HTTP_ACCEPT_LANGUAGE="en")
+        self.paths = page_paths()
+        for path in self.paths.values():
+            # Templates compiled, lazy imports done and image renditions made once.
+            response = self.client.get(path)
+            assert response.status_code == 200, (path, response.status_code)
+
+    def get(self, path, cold):
+        from django.core.cache import caches
+
+        if cold:
+            for cache in caches.all():
+                cache.clear()
+        return self.client.get(path)
+
+    def queries(self, name, cold):
+        from django.db import connection
+
+        path = self.paths[name]
+        self.get(path, cold=False)
+        statements = []
+        # An execute wrapper counts every statement, whatever the connection's debug log holds.
+        with connection.execute_wrapper(
+            lambda execute, sql, *rest: statements.append(sql) or execute(sql, *rest)
+        ):
+            self.get(path, cold)
+        return statements
+
+    def timings(self, name, cold, count):
+        path = self.paths[name]
+        cpu, wall = [], []
+        if not cold:
+            self.get(path, cold=False)  # the previous turn may have left the cache empty
+        for _ in range(count):
+            started_cpu, started_wall = time.process_time(), time.perf_counter()
+            self.get(path, cold)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+            wall.append((time.perf_counter() - started_wall) * 1000)
+        return {"cpu": cpu, "wall": wall}
+
+    def handle(self, command):
+        if command["do"] == "paths":
+            return self.paths
+        if command["do"] == "queries":
+            return len(self.queries(command["name"], command["cold"]))
+        return self.timings(command["name"], command["cold"], command["count"])
+
+
+def serve_commands(tree):
+    """Worker process: one JSON command per line on stdin, one JSON answer per line on stdout."""
+    answers = sys.stdout
+    sys.stdout = sys.stderr  # management commands and stray prints stay off the protocol
+    setup(tree)
+    worker = Worker()
+    print(json.dumps({"ready": True}), file=answers, flush=True)
+    for line in sys.stdin:
+        print(json.dumps(worker.handle(json.loads(line))), file=answers, flush=True)
+
+
+class WorkerProcess:
+    def __init__(self, tree):
+        self.tree = tree
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--worker", str(tree)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def wait_ready(self):
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit(f"the worker for {self.tree} failed to start")
+
+    def ask(self, **command):
+        self.process.stdin.write(json.dumps(command) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def p95(values):
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def measure(workers, repeats):
+    """Per tree and page type: cold/warm query counts and CPU/wall times, the workers taking
+    turns of TURN requests."""
+    names = list(workers[0].ask(do="paths"))
+    results = {}
+    for name in names:
+        for worker in workers:
+            results[worker.tree, name] = {
+                "queries cold": worker.ask(do="queries", name=name, cold=True),
+                "queries warm": worker.ask(do="queries", name=name, cold=False),
+                "cold": {"cpu": [], "wall": []},
+                "warm": {"cpu": [], "wall": []},
+            }
+        for mode in ("cold", "warm"):
+            done = 0
+            while done < repeats:
+                count = min(TURN, repeats - done)
+                for worker in workers:
+                    times = worker.ask(do="time", name=name, cold=mode == "cold", count=count)
+                    for kind in ("cpu", "wall"):
+                        results[worker.tree, name][mode][kind] += times[kind]
+                done += count
+    return names, results
+
+
+def print_table(names, results, trees):
+    current = trees[0]
+    baseline = trees[1] if len(trees) > 1 else None
+    header = (
+        f"{'page':<16} {'tree':<9} {'queries':>11} {'CPU ms cold':>15} {'CPU ms warm':>15}"
+        f" {'wall ms':>8}"
+    )
+    if baseline:
+        header += f" {'CPU ÷ base':>14}"
+    print(header)
+    print(
+        f"{'':<16} {'':<9} {'cold/warm':>11} {'p50 / p95':>15} {'p50 / p95':>15} {'p50':>8}", end=""
+    )
+    print(f" {'cold / warm':>14}" if baseline else "")
+    for name in names:
+        for tree in trees:
+            row = results[tree, name]
+            label = "baseline" if tree == baseline else "current"
+            cold, warm = row["cold"]["cpu"], row["warm"]["cpu"]
+            line = (
+                f"{name:<16} {label:<9} {row['queries cold']:>5}/{row['queries warm']:<5}"
+                f" {statistics.median(cold):7.1f} /{p95(cold):6.1f}"
+                f" {statistics.median(warm):7.1f} /{p95(warm):6.1f}"
+                f" {statistics.median(row['warm']['wall']):8.1f}"
+            )
+            if baseline and tree == current:
+                base = results[baseline, name]
+                line += (
+                    f" {statistics.median(cold) / statistics.median(base['cold']['cpu']):6.2f} /"
+                    f"{statistics.median(warm) / statistics.median(base['warm']['cpu']):6.2f}"
+                )
+            print(line)
+    everything = {
+        tree: [t for name in names for t in results[tree, name]["cold"]["cpu"]] for tree in trees
+    }
+    for tree in trees:
+        label = "baseline" if tree == baseline else "current"
+        print(
+            f"all pages, {label}, cold: CPU ms p50 {statistics.median(everything[tree]):.1f},"
+            f" p95 {p95(everything[tree]):.1f}"
+        )
+
+
+def profile(name, repeats):
+    import cProfile
+    import pstats
+
+    setup(ROOT)
+    worker = Worker()
+    print(f"Queries of one cold request to {name} ({worker.paths[name]}):")
+    for number, sql in enumerate(worker.queries(name, cold=True), 1):
+        print(f"{number:3d}. {sql[:300]}")
+    # CPU time, not wall time: on a shared machine waiting for a core is not this code's cost.
+    profiler = cProfile.Profile(time.process_time)
+    profiler.enable()
     for _ in range(repeats):
-        started = time.perf_counter()
-        client.get(path)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), len(queries)
+        worker.get(worker.paths[name], cold=True)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=30)
-    parser.add_argument("--profile", help="page type to profile, e.g. 'news list en'")
+    parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--baseline", type=Path, help="a checkout of the commit to compare with")
+    parser.add_argument("--profile", metavar="NAME", help="page type to profile, e.g. 'home en'")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    setup()
-    from django.test import Client
-
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    paths = page_paths()
-    if arguments.profile:
-        import cProfile
-        import pstats
-
-        path = paths[arguments.profile]
-        client.get(path)
-        profiler = cProfile.Profile()
-        profiler.enable()
-        for _ in range(arguments.repeats):
-            client.get(path)
-        profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+    if arguments.worker:
+        serve_commands(arguments.worker)
         return
-    print(f"{'page':<24} {'median ms':>10} {'queries':>8} {'x robots.txt':>13}   path")
-    baseline = None
-    for name, path in paths.items():
-        median, queries = measure(client, path, arguments.repeats)
-        baseline = baseline or median
-        print(f"{name:<24} {median:10.2f} {queries:8d} {median / baseline:13.1f}   {path}")
+    if arguments.profile:
+        profile(arguments.profile, arguments.repeats)
+        return
+    trees = [ROOT] + ([arguments.baseline.resolve()] if arguments.baseline else [])
+    workers = [WorkerProcess(tree) for tree in trees]
+    for worker in workers:
+        worker.wait_ready()
+    try:
+        names, results = measure(workers, arguments.repeats)
+    finally:
+        for worker in workers:
+            worker.close()
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print_table(names, results, trees)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
-from .home_sections import collect_home_sections
 from .language import route_with_language_fallback
 from .mixins import ListingMixin
 
@@ -53,11 +52,6 @@ class HomePage(ListingMixin, Page):
 
     def route(self, request, path_components):
         return route_with_language_fallback(self, request, path_components)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = collect_home_sections(request, self)
-        return context
 
     def structured_data(self, request):
         return {"@type": "WebSite"}

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from policyshare.core.blocks import RICH_TEXT_FEATURES
-from policyshare.core.listing import paginate
+from policyshare.core.listing import paginate, with_renditions
 from policyshare.core.mixins import ListingMixin
 from policyshare.core.models import IndexPage
 from policyshare.policies.models import RelatedPoliciesMixin
@@ -33,10 +33,11 @@ class PublicationIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        publications = (
+        publications = with_renditions(
             self.live_children(PublicationPage)
             .select_related("cover", "document")
-            .order_by("-year", "title")
+            .order_by("-year", "title"),
+            "cover",
         )
         kind = request.GET.get("kind")
         if kind in PublicationPage.Kind.values:
@@ -148,10 +149,11 @@ class VideoIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        videos = (
+        videos = with_renditions(
             self.live_children(VideoPage)
             .select_related("listing_image")
-            .order_by("-recorded_on", "-pk")
+            .order_by("-recorded_on", "-pk"),
+            "listing_image",
         )
         context["videos"] = paginate(request, videos, self.per_page)
         return context

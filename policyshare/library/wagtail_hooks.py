@@ -1,6 +1,7 @@
 from wagtail import hooks
 
-from policyshare.core.home_sections import HOOK_NAME, HomeSection
+from policyshare.core.home_sections import HOOK_NAME, HomeSection, section_index
+from policyshare.core.listing import with_renditions
 from policyshare.policies import related_content
 
 from .models import PublicationIndexPage, PublicationPage, VideoIndexPage, VideoPage
@@ -8,14 +9,15 @@ from .models import PublicationIndexPage, PublicationPage, VideoIndexPage, Video
 
 @hooks.register(HOOK_NAME)
 def latest_publications(request, home_page):
-    index = PublicationIndexPage.objects.child_of(home_page).live().first()
-    publications = (
+    index = section_index(request, home_page, PublicationIndexPage)
+    publications = with_renditions(
         PublicationPage.objects.descendant_of(home_page)
         .live()
         .public()
         .select_related("cover", "document")
-        .order_by("-year", "-pk")[:4]
-    )
+        .order_by("-year", "-pk"),
+        "cover",
+    )[:4]
     if not publications:
         return None
     return HomeSection(
@@ -25,14 +27,15 @@ def latest_publications(request, home_page):
 
 @hooks.register(HOOK_NAME)
 def latest_videos(request, home_page):
-    index = VideoIndexPage.objects.child_of(home_page).live().first()
-    videos = (
+    index = section_index(request, home_page, VideoIndexPage)
+    videos = with_renditions(
         VideoPage.objects.descendant_of(home_page)
         .live()
         .public()
         .select_related("listing_image")
-        .order_by("-recorded_on", "-pk")[:3]
-    )
+        .order_by("-recorded_on", "-pk"),
+        "listing_image",
+    )[:3]
     if not videos:
         return None
     return HomeSection(40, "library/home_videos.html", {"videos": videos, "index": index})

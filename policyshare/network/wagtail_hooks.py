@@ -1,15 +1,17 @@
 from wagtail import hooks
 
-from policyshare.core.home_sections import HOOK_NAME, HomeSection
+from policyshare.core.home_sections import HOOK_NAME, HomeSection, section_index
+from policyshare.core.listing import with_renditions
 
 from .models import Partner, PartnerIndexPage
 
 
 @hooks.register(HOOK_NAME)
 def partners(request, home_page):
-    index = PartnerIndexPage.objects.child_of(home_page).live().first()
-    partners = Partner.objects.filter(locale=home_page.locale, show_on_home=True).select_related(
-        "logo"
+    index = section_index(request, home_page, PartnerIndexPage)
+    partners = with_renditions(
+        Partner.objects.filter(locale=home_page.locale, show_on_home=True).select_related("logo"),
+        "logo",
     )
     if not partners:
         return None

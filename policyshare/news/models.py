@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from policyshare.core.blocks import BodyBlock
-from policyshare.core.listing import int_or_none, paginate
+from policyshare.core.listing import int_or_none, paginate, with_renditions
 from policyshare.core.mixins import ListingMixin
 from policyshare.core.models import IndexPage
 from policyshare.policies.models import RelatedPoliciesMixin, Sector
@@ -41,7 +41,7 @@ class NewsIndexPage(IndexPage):
         if sector is not None:
             articles = sector.narrow(articles)
         context.update(
-            articles=paginate(request, articles, self.per_page),
+            articles=paginate(request, with_renditions(articles, "listing_image"), self.per_page),
             years=[d.year for d in years],
             current_year=year,
             sectors=Sector.objects.filter(locale=self.locale),

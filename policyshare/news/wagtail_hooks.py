@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from policyshare.core.home_sections import HOOK_NAME, HomeSection
+from policyshare.core.home_sections import HOOK_NAME, HomeSection, section_index
 from policyshare.policies import related_content
 
 from .models import NewsIndexPage, NewsPage
@@ -8,13 +8,9 @@ from .models import NewsIndexPage, NewsPage
 
 @hooks.register(HOOK_NAME)
 def latest_news(request, home_page):
-    index = NewsIndexPage.objects.child_of(home_page).live().first()
+    index = section_index(request, home_page, NewsIndexPage)
     articles = (
-        NewsPage.objects.descendant_of(home_page)
-        .live()
-        .public()
-        .select_related("listing_image")
-        .order_by("-date", "-pk")[:5]
+        NewsPage.objects.descendant_of(home_page).live().public().order_by("-date", "-pk")[:5]
     )
     if not articles:
         return None

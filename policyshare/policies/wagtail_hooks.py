@@ -1,21 +1,23 @@
 from wagtail import hooks
 
-from policyshare.core.home_sections import HOOK_NAME, HomeSection
+from policyshare.core.home_sections import HOOK_NAME, HomeSection, section_index
+from policyshare.core.listing import with_renditions
 
 from .models import PolicyIndexPage, PolicyPage
 
 
 @hooks.register(HOOK_NAME)
 def featured_policies(request, home_page):
-    index = PolicyIndexPage.objects.child_of(home_page).live().first()
-    policies = (
+    index = section_index(request, home_page, PolicyIndexPage)
+    policies = with_renditions(
         PolicyPage.objects.descendant_of(home_page)
         .live()
         .public()
         .filter(featured=True)
         .select_related("sector", "listing_image")
-        .order_by("title")[:6]
-    )
+        .order_by("title"),
+        "listing_image",
+    )[:6]
     if not policies:
         return None
     return HomeSection(20, "policies/home_section.html", {"policies": policies, "index": index})

@@ -1,4 +1,5 @@
 import json
+from typing import NamedTuple
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -7,24 +8,22 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from policyshare.caching.generation import GENERATION_KEY, cache, generation_from
 from policyshare.core import language
+from policyshare.core.fragments import cached_fragment
+from policyshare.core.home_sections import collect_home_sections
 from policyshare.core.structured_data import structured_data_for
 
 register = template.Library()
 
-# A day: a new generation makes older menus unreachable; the timeout only frees their space.
-MENU_TIMEOUT = 24 * 60 * 60
 
-
-@register.simple_tag
-def language_links(page):
-    return language.language_links(page)
+@register.simple_tag(takes_context=True)
+def language_links(context, page):
+    return language.language_links(page, context.get("request"))
 
 
 @register.simple_tag
 def alternate_pages(page):
-    return language.alternate_pages(page)
+    return language.live_translations(page)
 
 
 @register.filter
@@ -36,29 +35,56 @@ def is_language_fallback(page):
 def main_menu(context):
     """The sections below the visitor's home page that editors chose to show in menus.
 
-    Every page shows the menu, so it is kept in the shared cache under the site's page-cache
-    generation, which every publish, move and deletion renews: an uncached page then spends two
-    cache reads on it instead of four queries."""
+    Every page shows the menu, so it is kept as a fragment (``core/fragments.py``): an uncached
+    page then spends two cache reads on it instead of four queries. Only plain
+    :class:`MenuItem` values are kept, so an entry is small and still reads after a deploy that
+    changed the page models."""
     page = context.get("page")
     if page is None:
         return []
-    generation = generation_from(cache().get(GENERATION_KEY))
     # The home page is the ancestor at depth 2, whose tree path starts this page's path.
     home_path = page.path[: Page.steplen * 2]
-    key = f"main-menu:{generation}:{home_path}:{translation.get_language()}"
-    items = cache().get(key)
-    if items is None:
-        items = menu_below_home(page)
-        cache().set(key, items, timeout=MENU_TIMEOUT)
-    return items
+    return cached_fragment(
+        "main-menu",
+        home_path,
+        translation.get_language(),
+        build=lambda: menu_below_home(page, context.get("request")),
+    )
 
 
-def menu_below_home(page):
+@register.simple_tag(takes_context=True)
+def home_sections(context, home_page):
+    """The home page's sections (``core/home_sections.py``), rendered once per generation and
+    language: the same for every visitor, and about half of the home page's queries."""
+
+    def render():
+        html = []
+        for section in collect_home_sections(context["request"], home_page):
+            # As an {% include %} would: the page's context, with the section's on top.
+            with context.push(section=section.context):
+                html.append(context.template.engine.get_template(section.template).render(context))
+        return "".join(html)
+
+    html = cached_fragment("home-sections", home_page.pk, translation.get_language(), build=render)
+    return mark_safe(html)  # noqa: S308 -- rendered by our own templates, which escape
+
+
+class MenuItem(NamedTuple):
+    title: str
+    url: str
+    path: str  # the section's tree path, to mark the section the visitor is in
+    id: int
+
+
+def menu_below_home(page, request):
     home = page.get_ancestors(inclusive=True).filter(depth=2).first()
     home = home.localized if home else None
     if home is None:
         return []
-    return list(Page.objects.child_of(home).live().public().in_menu())
+    return [
+        MenuItem(section.title, section.get_url(request), section.path, section.id)
+        for section in Page.objects.child_of(home).live().public().in_menu()
+    ]
 
 
 @register.simple_tag(takes_context=True)
