@@ -1,7 +1,8 @@
 """Load benchmark: requests/s and latency of the portal's pages over HTTP, uncached and from the
-page cache, against nginx serving the same HTML bytes from disk, on SQLite and PostgreSQL, with
-one and two app-server processes; then the app servers compared (gunicorn sync and gthread,
-granian) on the same pages.
+page cache (through Django's handler, and answered by the WSGI fast path in front of it), and
+through the shipped nginx configuration with its one-second micro-cache, against nginx serving
+the same HTML bytes from disk, on SQLite and PostgreSQL, with one and two app-server processes;
+granian and gunicorn (gthread) compared on the same pages.
 
     .venv/bin/python bench/load.py [--items 10000] [--seconds 5] [--skip-postgresql]
 
@@ -21,8 +22,13 @@ granian) on the same pages.
   during the run: what a request costs the server, which the other load on a shared machine
   inflates far less than latency or requests/s. Cores needed = requests/s x CPU ms / 1000.
 - "uncached": ``POLICYSHARE_PAGE_CACHE=0``; "cached": the page cache on, warmed by one request
-  per address first. App servers: ``policyshare serve --workers N --no-worker`` (gunicorn,
-  gthread, 4 threads a process) unless named.
+  per address first. "via Django": the application is Django's own (``get_wsgi_application``),
+  so a hit goes through Django's handler and the page-cache middleware; "fast path": the
+  portal's ``policyshare.wsgi:application``, which answers hits in front of Django's handler
+  (policyshare/caching/wsgi.py). App servers: granian (4 blocking threads a process) or
+  gunicorn (gthread, 4 threads a process), without access logs.
+- "nginx micro-cache": deploy/nginx/policyshare.conf as shipped (two nginx workers) in front of
+  granian with the fast path; its CPU ms adds nginx's and the app server's.
 
 Everything runs on this machine, load generator included: compare ratios within one run.
 """
@@ -50,6 +56,8 @@ BIN = Path(sys.executable).parent
 MIX_SCRIPT = ROOT / "bench" / "load" / "mix.lua"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONNECTIONS = 16
+PORTAL_APPLICATION = "policyshare.wsgi:application"
+DJANGO_FACTORY = "django.core.wsgi:get_wsgi_application"
 ARTICLES_IN_MIX = 200
 WEIGHTS = {
     "home": 10,
@@ -280,16 +288,16 @@ class Site:
         return json.loads(result.stdout.strip().splitlines()[-1])
 
     def command(self, server, workers, port):
+        """``server`` is "granian" or "gunicorn", with " via Django" for Django's own application
+        (no fast path)."""
         bind = ["--host", "127.0.0.1", "--port", str(port)]
-        app = "policyshare.wsgi:application"
-        if server == "serve":
-            return [str(BIN / "policyshare"), "serve", *bind, f"--workers={workers}", "--no-worker"]
-        if server == "granian":
+        name, _, via = server.partition(" via ")
+        if name == "granian":
+            app = ["--factory", DJANGO_FACTORY] if via else [PORTAL_APPLICATION]
             granian = [str(BIN / "granian"), "--interface", "wsgi", *bind, f"--workers={workers}"]
-            return [*granian, "--blocking-threads=4", "--no-log", app]
+            return [*granian, "--blocking-threads=4", "--no-log", *app]
+        app = f"{DJANGO_FACTORY}()" if via else PORTAL_APPLICATION
         gunicorn = [str(BIN / "gunicorn"), f"--bind=127.0.0.1:{port}", f"--workers={workers}"]
-        if server == "gunicorn sync":
-            return [*gunicorn, "--worker-class=sync", app]
         return [*gunicorn, "--worker-class=gthread", "--threads=4", app]
 
     def start(self, server, workers, cached):
@@ -367,8 +375,8 @@ def cpu_seconds(process_group):
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def wrk(base, paths_file, seconds, server):
-    used = cpu_seconds(server.pid)
+def wrk(base, paths_file, seconds, *servers):
+    used = sum(cpu_seconds(server.pid) for server in servers)
     result = subprocess.run(
         ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout=10s", "-s", str(MIX_SCRIPT)]
         + [base, "--", str(paths_file)],
@@ -378,7 +386,7 @@ def wrk(base, paths_file, seconds, server):
     )
     line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT"))
     requests, duration, p50, p95, p99, bad_status, socket_errors = line.split()[1:]
-    used = cpu_seconds(server.pid) - used
+    used = sum(cpu_seconds(server.pid) for server in servers) - used
     return {
         "cpu_ms": 1000 * used / max(1, int(requests)),
         "rps": int(requests) / float(duration),
@@ -422,6 +430,19 @@ http {{
 """
 
 
+def start_nginx(conf, directory, port):
+    command = [NGINX, "-c", str(conf), "-p", str(directory), "-g", "daemon off;"]
+    if os.geteuid() == 0:
+        command[-1] += " user root;"
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
+    try:
+        wait_until(lambda: fetch(f"http://127.0.0.1:{port}/healthz")[0] is not None, what="nginx")
+    except BaseException:
+        stop(process)
+        raise
+    return process
+
+
 def nginx_static(base, paths, directory, seconds):
     """The mix's pages as files, served by nginx: the same bytes, read from disk."""
     pages = directory / "pages"
@@ -429,24 +450,58 @@ def nginx_static(base, paths, directory, seconds):
     numbered = {path: f"/{n}.html" for n, path in enumerate(sorted(set(paths)))}
     for path, name in numbered.items():
         (pages / name.lstrip("/")).write_bytes(fetch(base + path)[1])
+    (pages / "healthz").write_text("ok")
     port = free_port()
     conf = directory / "nginx.conf"
     conf.write_text(NGINX_CONF.format(d=directory, port=port))
-    process = subprocess.Popen(
-        [NGINX, "-c", str(conf), "-p", str(directory), "-g", "daemon off; user root;"]
-        if os.geteuid() == 0
-        else [NGINX, "-c", str(conf), "-p", str(directory), "-g", "daemon off;"],
-        start_new_session=True,
-        stderr=subprocess.DEVNULL,
-    )
-    static_base = f"http://127.0.0.1:{port}"
-    wait_until(lambda: fetch(f"{static_base}/0.html")[0] == 200, what="nginx")
+    process = start_nginx(conf, directory, port)
     paths_file = directory / "static-paths.txt"
     paths_file.write_text("\n".join(numbered[path] for path in paths) + "\n")
     try:
-        return wrk(static_base, paths_file, seconds, process)
+        return wrk(f"http://127.0.0.1:{port}", paths_file, seconds, process)
     finally:
         stop(process)
+
+
+NGINX_MAIN = """\
+worker_processes 2;
+pid {d}/nginx.pid;
+error_log {d}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
+    uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
+    include {site};
+}}
+"""
+
+
+def micro_cache(site, paths, paths_file, directory, seconds):
+    """The shipped nginx site (deploy/nginx/policyshare.conf, as tests/infra renders it) in
+    front of two granian processes with the fast path and a warm page cache."""
+    from tests.infra.test_several_app_servers import render_nginx_site
+
+    directory.mkdir(parents=True)
+    app, base = site.start("granian", 2, cached=True)
+    try:
+        tls = directory / "no-tls.conf"
+        tls.write_text("# plain HTTP on loopback\n")
+        port = free_port()
+        app_port = int(base.rsplit(":", 1)[1])
+        site_conf = directory / "policyshare.conf"
+        site_conf.write_text(render_nginx_site([app_port], port, tls, directory / "micro-cache"))
+        conf = directory / "nginx.conf"
+        conf.write_text(NGINX_MAIN.format(d=directory, site=site_conf))
+        nginx = start_nginx(conf, directory, port)
+        try:
+            # Through nginx: it passes the host without the port, and that is part of the key.
+            warm(f"http://127.0.0.1:{port}", paths, everything=True)
+            return wrk(f"http://127.0.0.1:{port}", paths_file, seconds, nginx, app)
+        finally:
+            stop(nginx)
+    finally:
+        stop(app)
 
 
 def row(label, figures, limit):
@@ -475,7 +530,7 @@ def bench_database(name, site, items, seconds, scratch, compare_servers):
     paths_file = scratch / f"{name}-paths.txt"
     paths_file.write_text("\n".join(paths) + "\n")
 
-    process, base = site.start("serve", 1, cached=True)
+    process, base = site.start("granian", 1, cached=True)
     try:
         warm(base, paths, everything=True)
         limit = nginx_static(base, paths, scratch / f"{name}-nginx", seconds)
@@ -485,21 +540,31 @@ def bench_database(name, site, items, seconds, scratch, compare_servers):
     header(f"{name}: {len(set(paths))} addresses, {CONNECTIONS} connections, {seconds} s each")
     row("nginx static (same bytes)", limit, limit)
     results = {"nginx static": limit}
-    runs = [(cached, workers) for cached in (False, True) for workers in (1, 2)]
-    servers = ["serve"]
+    runs = [
+        ("granian", 1, False),
+        ("granian", 2, False),
+        ("granian via Django", 1, True),
+        ("granian via Django", 2, True),
+        ("granian", 1, True),
+        ("granian", 2, True),
+    ]
     if compare_servers:
-        servers += ["gunicorn sync", "gunicorn gthread", "granian"]
-    for server in servers:
-        for cached, workers in runs if server == "serve" else [(False, 2), (True, 2)]:
-            label = f"{server} {workers}p {'cached' if cached else 'uncached'}"
-            process, base = site.start(server, workers, cached)
-            try:
-                warm(base, paths, everything=cached)
-                figures = wrk(base, paths_file, seconds, process)
-            finally:
-                stop(process)
-            results[label] = figures
-            row(label, figures, limit)
+        runs += [("gunicorn", 2, False), ("gunicorn", 2, True)]
+    for server, workers, cached in runs:
+        name_only, _, via = server.partition(" via ")
+        kind = "uncached" if not cached else "cached via Django" if via else "cached, fast path"
+        label = f"{name_only} {workers}p {kind}"
+        process, base = site.start(server, workers, cached)
+        try:
+            warm(base, paths, everything=cached)
+            figures = wrk(base, paths_file, seconds, process)
+        finally:
+            stop(process)
+        results[label] = figures
+        row(label, figures, limit)
+    figures = micro_cache(site, paths, paths_file, scratch / f"{name}-micro-cache", seconds)
+    results["nginx micro-cache"] = figures
+    row("nginx micro-cache + granian 2p", figures, limit)
     return results
 
 

@@ -40,6 +40,7 @@ sets a cookie, so that no shared cache keeps it.
 import gzip
 import hashlib
 import re
+import time
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -53,6 +54,7 @@ from django.utils.cache import (
 from django.utils.translation import get_language_from_path, get_language_from_request
 
 from .generation import GENERATION_KEY, cache, generation_from
+from .recent import recent_pages
 
 # How long the app servers keep a page: the bound on staleness for what no purge covers (view
 # counts, "upcoming" events as days pass, a purge lost while Redis was unreachable).
@@ -130,8 +132,9 @@ def server_seconds(request):
     return SERVER_SECONDS
 
 
-def entry_for(response, generation):
-    """What is stored: the body, its gzip copy, its ETag and the headers to replay."""
+def entry_for(response, generation, seconds):
+    """What is stored: the body, its gzip copy, its ETag, the headers to replay and until when
+    (for the copies server processes keep, recent.py)."""
     if not response.has_header("Cache-Control"):
         patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
         patch_cache_control(response, s_maxage=BROWSER_SECONDS)
@@ -154,6 +157,7 @@ def entry_for(response, generation):
         "content": content,
         "gzip": compressed,
         "etag": hashlib.sha256(content).hexdigest()[:32],
+        "expires": time.time() + seconds,
     }
 
 
@@ -188,6 +192,35 @@ def mark_private(request, response):
     return response
 
 
+def servable_language(request):
+    """The language of the cached page this request may be answered with, or None when the
+    cache must not answer it (nor store what Django answers)."""
+    if (
+        settings.POLICYSHARE_PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and not has_personal_state(request)
+    ):
+        return cacheable_language(request)
+    return None
+
+
+def lookup(request, language):
+    """The key of the request's page, the current generation and the cached entry (None when
+    there is none of this generation): the one way both the middleware and the WSGI fast path
+    (caching/wsgi.py) find a page."""
+    key = page_key(language, request.build_absolute_uri())
+    generation = generation_from(cache().get(GENERATION_KEY))
+    entry = recent_pages.get(key, generation)
+    if entry is None:
+        entry = cache().get(key)
+        if entry is None or entry["generation"] != generation:
+            return key, generation, None
+        # Entries stored before they carried their expiry time are only read from the cache.
+        if "expires" in entry:
+            recent_pages.put(key, entry)
+    return key, generation, entry
+
+
 class PageCacheMiddleware:
     """Placed after WhiteNoise (static files never come here) and before the session, locale
     and CSRF middleware, so that a hit skips them all and a miss is seen as it leaves them,
@@ -197,26 +230,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        language = None
-        if (
-            settings.POLICYSHARE_PAGE_CACHE
-            and request.method in ("GET", "HEAD")
-            and not has_personal_state(request)
-        ):
-            language = cacheable_language(request)
+        language = servable_language(request)
         if language is None:
             return mark_private(request, self.get_response(request))
 
-        key = page_key(language, request.build_absolute_uri())
-        found = cache().get_many([GENERATION_KEY, key])
-        generation = generation_from(found.get(GENERATION_KEY))
-        entry = found.get(key)
-        if entry is not None and entry["generation"] == generation:
+        key, generation, entry = lookup(request, language)
+        if entry is not None:
             return response_from(entry, request, "hit")
 
         response = self.get_response(request)
         if not storable(request, response, language):
             return mark_private(request, response)
-        entry = entry_for(response, generation)
-        cache().set(key, entry, timeout=server_seconds(request))
+        seconds = server_seconds(request)
+        entry = entry_for(response, generation, seconds)
+        cache().set(key, entry, timeout=seconds)
         return response_from(entry, request, "miss")

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import caches
 
+from policyshare.caching.recent import recent_pages
+
 
 @pytest.fixture(autouse=True)
 def page_cache(settings, tmp_path):
@@ -14,6 +16,7 @@ def page_cache(settings, tmp_path):
     }
     yield caches["default"]
     caches["default"].clear()
+    recent_pages.clear()
 
 
 @pytest.fixture

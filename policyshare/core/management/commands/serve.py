@@ -26,9 +26,9 @@ class _GunicornApplication(BaseApplication):
 
 class Command(BaseCommand):
     help = (
-        "Serve the portal with gunicorn, a production-grade WSGI server, and run one background "
-        "task worker (mail, indexing) and the view-count flush beside it unless --no-worker is "
-        "given."
+        "Serve the portal with granian (or gunicorn), a production-grade WSGI server, and run one "
+        "background task worker (mail, indexing) and the view-count flush beside it unless "
+        "--no-worker is given."
     )
 
     def add_arguments(self, parser):
@@ -43,9 +43,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--server",
             choices=["gunicorn", "granian"],
-            default=os.environ.get("POLICYSHARE_SERVER", "gunicorn"),
-            help="The WSGI server: gunicorn (gthread workers) or granian, which spends less CPU "
-            "per request (bench/load.py).",
+            default=os.environ.get("POLICYSHARE_SERVER", "granian"),
+            help="The WSGI server: granian, which spends less CPU per request (bench/load.py), or "
+            "gunicorn (gthread workers).",
         )
         parser.add_argument(
             "--no-worker",
