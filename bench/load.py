@@ -52,6 +52,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from servers import cpu_seconds  # noqa: E402 - bench/servers.py, beside this file
+
 BIN = Path(sys.executable).parent
 MIX_SCRIPT = ROOT / "bench" / "load" / "mix.lua"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -361,20 +364,6 @@ def weighted(groups, rng):
     return lines
 
 
-def cpu_seconds(process_group):
-    """CPU time (user and system) used so far by the processes of a group: the server's own
-    cost per request, whatever else loads the machine."""
-    total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == process_group:
-            total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
-
-
 def wrk(base, paths_file, seconds, *servers):
     used = sum(cpu_seconds(server.pid) for server in servers)
     result = subprocess.run(
@@ -411,6 +400,7 @@ def warm(base, paths, everything):
             sys.exit(f"{base}{path} answered {status}")
 
 
+# The same nginx for both rows: its http block holds either the static pages or the site config.
 NGINX_CONF = """\
 worker_processes 2;
 pid {d}/nginx.pid;
@@ -420,14 +410,15 @@ http {{
     access_log off;
     client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
     uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
-    sendfile on;
+    {http}
+}}
+"""
+STATIC_SERVER = """sendfile on;
     server {{
         listen 127.0.0.1:{port};
         root {d}/pages;
         default_type "text/html; charset=utf-8";
-    }}
-}}
-"""
+    }}"""
 
 
 def start_nginx(conf, directory, port):
@@ -453,7 +444,9 @@ def nginx_static(base, paths, directory, seconds):
     (pages / "healthz").write_text("ok")
     port = free_port()
     conf = directory / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(d=directory, port=port))
+    conf.write_text(
+        NGINX_CONF.format(d=directory, http=STATIC_SERVER.format(d=directory, port=port))
+    )
     process = start_nginx(conf, directory, port)
     paths_file = directory / "static-paths.txt"
     paths_file.write_text("\n".join(numbered[path] for path in paths) + "\n")
@@ -461,20 +454,6 @@ def nginx_static(base, paths, directory, seconds):
         return wrk(f"http://127.0.0.1:{port}", paths_file, seconds, process)
     finally:
         stop(process)
-
-
-NGINX_MAIN = """\
-worker_processes 2;
-pid {d}/nginx.pid;
-error_log {d}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
-    uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
-    include {site};
-}}
-"""
 
 
 def micro_cache(site, paths, paths_file, directory, seconds):
@@ -492,7 +471,7 @@ def micro_cache(site, paths, paths_file, directory, seconds):
         site_conf = directory / "policyshare.conf"
         site_conf.write_text(render_nginx_site([app_port], port, tls, directory / "micro-cache"))
         conf = directory / "nginx.conf"
-        conf.write_text(NGINX_MAIN.format(d=directory, site=site_conf))
+        conf.write_text(NGINX_CONF.format(d=directory, http=f"include {site_conf};"))
         nginx = start_nginx(conf, directory, port)
         try:
             # Through nginx: it passes the host without the port, and that is part of the key.

@@ -81,8 +81,8 @@ def _wait_for(url, timeout=120):
 
 @contextlib.contextmanager
 def serving(env, *, workers=2, access_log=None):
-    """`policyshare serve --no-worker` (gunicorn) on a free port, in a process group of its own,
-    its access log written to ``access_log`` when given."""
+    """`policyshare serve --no-worker` (granian by default) on a free port, in a process group
+    of its own, its access log written to ``access_log`` when given."""
     port = free_port()
     log = access_log.open("w") if access_log else subprocess.DEVNULL
     process = subprocess.Popen(
