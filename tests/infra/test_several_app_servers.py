@@ -220,11 +220,11 @@ def test_nginx_keeps_visitors_pages_a_second_and_lets_editors_through(deployment
     log_in(editor, deployment.nginx_url)
 
     assert all(response.status_code == 200 for response in visitor)
-    # Whether a copy is still within its second depends on timing; that the cache is used does not.
-    assert {response.headers["X-Micro-Cache"] for response in visitor} <= {
-        "MISS",
+    # Whether the copy is still within its second depends on timing; that the later visitors get
+    # it does not: an expired copy is still sent while the new one renders in the background.
+    assert {response.headers["X-Micro-Cache"] for response in visitor[1:]} <= {
         "HIT",
-        "EXPIRED",
+        "STALE",
         "UPDATING",
     }
     assert editor.get(home, timeout=30).headers["X-Micro-Cache"] == "BYPASS"
