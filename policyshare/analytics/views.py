@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from policyshare.core.numbers import object_id
 from policyshare.security.client_ip import client_ip
 
 from .hits import PAGE, record_hit
@@ -19,7 +20,6 @@ from .models import Kind
 from .visitors import should_count
 
 BEACON_KINDS = {Kind.VIEW, Kind.PLAY}
-MAX_PAGE_ID = 2**31 - 1
 
 
 def beacon_response(status):
@@ -29,16 +29,16 @@ def beacon_response(status):
 
 
 def answer_beacon(request):
-    page_id = request.POST.get("page", "")
+    page_id = object_id(request.POST.get("page", ""))
     kind = request.POST.get("kind", Kind.VIEW)
-    if not page_id.isdigit() or not 0 < int(page_id) <= MAX_PAGE_ID or kind not in BEACON_KINDS:
+    if page_id is None or kind not in BEACON_KINDS:
         return beacon_response(400)
     if should_count(request) and not address_over_limit(client_ip(request), timezone.localdate()):
         record_hit(
             request,
             kind=kind,
             item_type=PAGE,
-            item_id=int(page_id),
+            item_id=page_id,
             referrer=request.POST.get("ref", "") if kind == Kind.VIEW else "",
         )
     # The same answer whether counted or not: nothing to learn about the filters and limits.

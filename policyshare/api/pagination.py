@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 
+from policyshare.core.numbers import whole_number
+
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Deeper than any listing of this portal will reach; far larger numbers overflow the database.
@@ -17,9 +19,8 @@ def _bounded_int(params, name, minimum, maximum, default):
     raw = params.get(name)
     if raw is None:
         return default
-    # ASCII digits only: str.isdigit() also accepts superscripts, which int() refuses.
-    well_formed = raw.isascii() and raw.isdigit() and len(raw) < 10
-    if not well_formed or not minimum <= int(raw) <= maximum:
+    value = whole_number(raw, minimum, maximum)
+    if value is None:
         raise ValidationError(
             {
                 name: [
@@ -28,7 +29,7 @@ def _bounded_int(params, name, minimum, maximum, default):
                 ]
             }
         )
-    return int(raw)
+    return value
 
 
 class StrictLimitOffsetPagination(LimitOffsetPagination):

@@ -15,8 +15,6 @@ from policyshare.policies.models import Sector
 from .content_types import CONTENT_TYPES
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-# A page id that the database can hold; larger numbers name no page.
-MAX_ID = 2**31 - 1
 
 
 def choice_field(choices, help_text):

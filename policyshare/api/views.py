@@ -14,6 +14,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.views import APIView
 from wagtail.models import Page
 
+from policyshare.core.numbers import object_id
 from policyshare.network.models import Partner
 from policyshare.security.ratelimit import check
 
@@ -94,13 +95,12 @@ class ApiView:
         # Any text in the id's place is answered here, in JSON: a path that Django's URL
         # patterns refused would get the HTML page of the site. Ids beyond the database's
         # integers name nothing (and would overflow SQLite).
-        pk = self.kwargs["pk"]
-        well_formed = pk.isascii() and pk.isdigit() and len(pk) < 11
-        if not well_formed or not 1 <= int(pk) <= parameters.MAX_ID:
+        pk = object_id(self.kwargs["pk"])
+        if pk is None:
             raise NotFound
         # A single item takes no filters, only the language of messages.
         self.checked_parameters(parameters.MessageLanguageParameters)
-        item = self.get_queryset().filter(pk=int(pk)).first()
+        item = self.get_queryset().filter(pk=pk).first()
         if item is None:
             raise NotFound
         return item

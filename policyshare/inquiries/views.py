@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from policyshare.core.numbers import object_id
 from policyshare.policies.models import PolicyPage
 from policyshare.security.ratelimit import seconds_to_wait
 
@@ -20,8 +21,8 @@ SENT_SALT = "policyshare.inquiries.sent"
 
 
 def _policy_from(request):
-    policy_id = request.GET.get("policy", "")
-    if not policy_id.isdigit():
+    policy_id = object_id(request.GET.get("policy"))
+    if policy_id is None:
         return None
     return PolicyPage.objects.live().public().select_related("sector").filter(pk=policy_id).first()
 

@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from policyshare.core.blocks import BodyBlock
-from policyshare.core.listing import int_or_none, paginate, with_renditions
+from policyshare.core.listing import paginate, with_renditions
 from policyshare.core.mixins import ListingMixin
 from policyshare.core.models import IndexPage
+from policyshare.core.numbers import whole_number
 from policyshare.policies.models import RelatedPoliciesMixin, Sector
 
 
@@ -34,7 +35,7 @@ class NewsIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles()
         years = articles.dates("date", "year", order="DESC")
-        year = int_or_none(request.GET.get("year"))
+        year = whole_number(request.GET.get("year"), minimum=1, maximum=9999)
         if year is not None:
             articles = articles.filter(date__year=year)
         sector = Sector.chosen(self.locale, request.GET.get("sector"))

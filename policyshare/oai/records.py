@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from policyshare.api.relations import sectors_by_page, translations_by_key
+from policyshare.core.numbers import object_id
 from policyshare.library.models import PublicationPage
 from policyshare.policies.models import Sector
 
@@ -31,9 +32,7 @@ def page_id_of(oai_identifier):
     """The page id an identifier names, or None."""
     prefix = f"oai:{namespace()}:{IDENTIFIER_PREFIX}"
     number = oai_identifier.removeprefix(prefix) if oai_identifier.startswith(prefix) else ""
-    if number.isascii() and number.isdigit() and len(number) < 11:
-        return int(number)
-    return None
+    return object_id(number)
 
 
 def utc_datestamp(moment):

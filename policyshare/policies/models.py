@@ -18,9 +18,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from policyshare.core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from policyshare.core.listing import int_or_none, paginate, with_renditions
+from policyshare.core.listing import paginate, with_renditions
 from policyshare.core.mixins import ListingMixin
 from policyshare.core.models import IndexPage
+from policyshare.core.numbers import whole_number
 
 from .blocks import ChallengeBlock
 from .related_content import collect_related_content
@@ -114,7 +115,7 @@ class PolicyIndexPage(IndexPage):
         if sector is not None:
             policies = sector.narrow(policies)
         goal = SustainableDevelopmentGoal.objects.filter(
-            number=int_or_none(request.GET.get("sdg"))
+            number=whole_number(request.GET.get("sdg"), minimum=1, maximum=17)
         ).first()
         if goal is not None:
             policies = policies.filter(goals=goal)

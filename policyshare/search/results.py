@@ -10,6 +10,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from policyshare.core.numbers import whole_number
+
 from . import ranking
 from .highlight import highlight, snippet
 from .models import IndexEntry
@@ -85,10 +87,8 @@ class SearchResults:
 
 def parse_filters(params) -> ranking.Filters:
     """Facet filters from GET parameters; values that cannot be right are ignored."""
-    years = set()
-    for value in params.getlist("year"):
-        if value.isdigit() and len(value) == 4:
-            years.add(int(value))
+    years = {whole_number(value, minimum=1000, maximum=9999) for value in params.getlist("year")}
+    years.discard(None)
     return ranking.Filters(
         kinds=frozenset(v for v in params.getlist("type") if v in KIND_LABELS),
         sectors=frozenset(v[:100] for v in params.getlist("sector") if v),

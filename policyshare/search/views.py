@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from policyshare.core.numbers import whole_number
 from policyshare.security.ratelimit import ratelimit
 
 from . import fulltext, ranking
@@ -18,8 +19,7 @@ _FILTER_PARAMETERS = {"kind": "type", "sector": "sector", "year": "year", "langu
 
 
 def _page_number(params) -> int:
-    value = params.get("page", "1")
-    return int(value) if value.isdigit() and len(value) < 6 else 1
+    return whole_number(params.get("page"), minimum=1, maximum=99_999) or 1
 
 
 def _visitor_language(request) -> str:

@@ -111,6 +111,8 @@ def test_a_get_or_a_bad_beacon_counts_nothing(beacon, client):
         client.post("/analytics/hit", {"page": "abc"}, HTTP_USER_AGENT=BROWSER).status_code == 400
     )
     assert client.post("/analytics/hit", {"page": "0"}, HTTP_USER_AGENT=BROWSER).status_code == 400
+    # A superscript passes str.isdigit() but is no number.
+    assert client.post("/analytics/hit", {"page": "²"}, HTTP_USER_AGENT=BROWSER).status_code == 400
     assert (
         client.post("/analytics/hit", {"page": "9" * 30}, HTTP_USER_AGENT=BROWSER).status_code
         == 400
