@@ -53,11 +53,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from servers import cpu_seconds  # noqa: E402 - bench/servers.py, beside this file
+from servers import cpu_seconds, start_nginx  # noqa: E402 - bench/servers.py, beside this file
 
 BIN = Path(sys.executable).parent
 MIX_SCRIPT = ROOT / "bench" / "load" / "mix.lua"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONNECTIONS = 16
 PORTAL_APPLICATION = "policyshare.wsgi:application"
 DJANGO_FACTORY = "django.core.wsgi:get_wsgi_application"
@@ -264,6 +263,9 @@ class Site:
             "PYTHONPATH": str(ROOT),
         }
         self.static_root = static_root
+        # One port for every server of this site: the page cache's keys hold the host with its
+        # port, so a new port per start would make each warm-up render every page again.
+        self.port = free_port()
 
     def prepare(self, items):
         result = subprocess.run(
@@ -304,7 +306,7 @@ class Site:
         return [*gunicorn, "--worker-class=gthread", "--threads=4", app]
 
     def start(self, server, workers, cached):
-        port = free_port()
+        port = self.port
         env = {**self.env, "POLICYSHARE_PAGE_CACHE": "1" if cached else "0"}
         process = subprocess.Popen(
             self.command(server, workers, port),
@@ -400,38 +402,12 @@ def warm(base, paths, everything):
             sys.exit(f"{base}{path} answered {status}")
 
 
-# The same nginx for both rows: its http block holds either the static pages or the site config.
-NGINX_CONF = """\
-worker_processes 2;
-pid {d}/nginx.pid;
-error_log {d}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
-    uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
-    {http}
-}}
-"""
 STATIC_SERVER = """sendfile on;
     server {{
         listen 127.0.0.1:{port};
         root {d}/pages;
         default_type "text/html; charset=utf-8";
     }}"""
-
-
-def start_nginx(conf, directory, port):
-    command = [NGINX, "-c", str(conf), "-p", str(directory), "-g", "daemon off;"]
-    if os.geteuid() == 0:
-        command[-1] += " user root;"
-    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
-    try:
-        wait_until(lambda: fetch(f"http://127.0.0.1:{port}/healthz")[0] is not None, what="nginx")
-    except BaseException:
-        stop(process)
-        raise
-    return process
 
 
 def nginx_static(base, paths, directory, seconds):
@@ -443,11 +419,7 @@ def nginx_static(base, paths, directory, seconds):
         (pages / name.lstrip("/")).write_bytes(fetch(base + path)[1])
     (pages / "healthz").write_text("ok")
     port = free_port()
-    conf = directory / "nginx.conf"
-    conf.write_text(
-        NGINX_CONF.format(d=directory, http=STATIC_SERVER.format(d=directory, port=port))
-    )
-    process = start_nginx(conf, directory, port)
+    process = start_nginx(directory, STATIC_SERVER.format(d=directory, port=port), port)
     paths_file = directory / "static-paths.txt"
     paths_file.write_text("\n".join(numbered[path] for path in paths) + "\n")
     try:
@@ -470,9 +442,7 @@ def micro_cache(site, paths, paths_file, directory, seconds):
         app_port = int(base.rsplit(":", 1)[1])
         site_conf = directory / "policyshare.conf"
         site_conf.write_text(render_nginx_site([app_port], port, tls, directory / "micro-cache"))
-        conf = directory / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(d=directory, http=f"include {site_conf};"))
-        nginx = start_nginx(conf, directory, port)
+        nginx = start_nginx(directory, f"include {site_conf};", port)
         try:
             # Through nginx: it passes the host without the port, and that is part of the key.
             warm(f"http://127.0.0.1:{port}", paths, everything=True)

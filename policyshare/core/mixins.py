@@ -4,9 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from .restrictions import ViewRestrictionsFromCache
 
-class ListingMixin(models.Model):
-    """What a card, a feed entry or a link preview shows of a page."""
+
+class ListingMixin(ViewRestrictionsFromCache, models.Model):
+    """What a card, a feed entry or a link preview shows of a page. Every page type of the
+    portal has it, so it also carries the cheaper view-restriction check."""
 
     summary = models.TextField(
         _("summary"),

@@ -10,6 +10,7 @@ from wagtail.search import index
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 from .language import route_with_language_fallback
 from .mixins import ListingMixin
+from .restrictions import public
 
 
 class PromoBlock(blocks.StructBlock):
@@ -70,7 +71,7 @@ class IndexPage(ListingMixin, Page):
         abstract = True
 
     def live_children(self, model):
-        return model.objects.child_of(self).live().public()
+        return public(model.objects.child_of(self).live())
 
 
 class StandardPage(ListingMixin, Page):

@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from policyshare.core.home_sections import HOOK_NAME, HomeSection, section_index
 from policyshare.core.listing import with_renditions
+from policyshare.core.restrictions import public
 from policyshare.policies import related_content
 
 from .models import PublicationIndexPage, PublicationPage, VideoIndexPage, VideoPage
@@ -11,9 +12,7 @@ from .models import PublicationIndexPage, PublicationPage, VideoIndexPage, Video
 def latest_publications(request, home_page):
     index = section_index(request, home_page, PublicationIndexPage)
     publications = with_renditions(
-        PublicationPage.objects.descendant_of(home_page)
-        .live()
-        .public()
+        public(PublicationPage.objects.descendant_of(home_page).live())
         .select_related("cover", "document")
         .order_by("-year", "-pk"),
         "cover",
@@ -29,9 +28,7 @@ def latest_publications(request, home_page):
 def latest_videos(request, home_page):
     index = section_index(request, home_page, VideoIndexPage)
     videos = with_renditions(
-        VideoPage.objects.descendant_of(home_page)
-        .live()
-        .public()
+        public(VideoPage.objects.descendant_of(home_page).live())
         .select_related("listing_image")
         .order_by("-recorded_on", "-pk"),
         "listing_image",

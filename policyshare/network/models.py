@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from policyshare.core.blocks import RICH_TEXT_FEATURES
+from policyshare.core.listing import with_renditions
 from policyshare.core.mixins import ListingMixin
 from policyshare.core.models import IndexPage
 
@@ -69,7 +70,9 @@ class PartnerIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = Partner.objects.filter(locale=self.locale).select_related("logo")
+        partners = with_renditions(
+            Partner.objects.filter(locale=self.locale).select_related("logo"), "logo"
+        )
         context["partner_groups"] = [
             (label, [p for p in partners if p.kind == kind])
             for kind, label in Partner.Kind.choices
@@ -86,7 +89,9 @@ class CityIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cities"] = self.live_children(CityPage).order_by("country", "title")
+        context["cities"] = with_renditions(
+            self.live_children(CityPage).select_related("listing_image"), "listing_image"
+        ).order_by("country", "title")
         return context
 
 
@@ -134,7 +139,10 @@ class TrainingIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["institutes"] = self.live_children(TrainingInstitutePage)
+        context["institutes"] = with_renditions(
+            self.live_children(TrainingInstitutePage).select_related("listing_image"),
+            "listing_image",
+        )
         return context
 
 

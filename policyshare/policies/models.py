@@ -22,6 +22,7 @@ from policyshare.core.listing import paginate, with_renditions
 from policyshare.core.mixins import ListingMixin
 from policyshare.core.models import IndexPage
 from policyshare.core.numbers import whole_number
+from policyshare.core.restrictions import public
 
 from .blocks import ChallengeBlock
 from .related_content import collect_related_content
@@ -281,8 +282,7 @@ class PolicyPage(ListingMixin, Page):
         as ``Locale.get_active()`` finds it, in the same query rather than one query per list."""
         language = get_supported_content_language_variant(translation.get_language())
         return (
-            model.objects.live()
-            .public()
+            public(model.objects.live())
             .filter(
                 related_policies__translation_key=self.translation_key,
                 locale__language_code=language,
@@ -388,15 +388,13 @@ class RelatedPoliciesMixin(models.Model):
         # Through the ids: in a preview or a draft the relation is a revision's in-memory list,
         # which has no .live().
         related = list(
-            PolicyPage.objects.live()
-            .public()
-            .filter(pk__in=[policy.pk for policy in self.related_policies.all()])
+            public(PolicyPage.objects.live()).filter(
+                pk__in=[policy.pk for policy in self.related_policies.all()]
+            )
         )
         translated = {
             p.translation_key: p
-            for p in PolicyPage.objects.live()
-            .public()
-            .filter(
+            for p in public(PolicyPage.objects.live()).filter(
                 translation_key__in=[p.translation_key for p in related],
                 locale=Locale.get_active(),
             )

@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from policyshare.core.home_sections import HOOK_NAME, HomeSection, section_index
 from policyshare.core.listing import with_renditions
+from policyshare.core.restrictions import public
 
 from .models import PolicyIndexPage, PolicyPage
 
@@ -10,9 +11,7 @@ from .models import PolicyIndexPage, PolicyPage
 def featured_policies(request, home_page):
     index = section_index(request, home_page, PolicyIndexPage)
     policies = with_renditions(
-        PolicyPage.objects.descendant_of(home_page)
-        .live()
-        .public()
+        public(PolicyPage.objects.descendant_of(home_page).live())
         .filter(featured=True)
         .select_related("sector", "listing_image")
         .order_by("title"),

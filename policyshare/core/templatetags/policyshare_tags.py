@@ -11,6 +11,7 @@ from wagtail.models import Page
 from policyshare.core import language
 from policyshare.core.fragments import cached_fragment
 from policyshare.core.home_sections import collect_home_sections
+from policyshare.core.restrictions import public
 from policyshare.core.structured_data import structured_data_for
 
 register = template.Library()
@@ -83,7 +84,7 @@ def menu_below_home(page, request):
         return []
     return [
         MenuItem(section.title, section.get_url(request), section.path, section.id)
-        for section in Page.objects.child_of(home).live().public().in_menu()
+        for section in public(Page.objects.child_of(home).live()).in_menu()
     ]
 
 
