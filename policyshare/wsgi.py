@@ -2,9 +2,10 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-from policyshare.analytics.wsgi import count_beacons
-from policyshare.caching.wsgi import serve_cached_pages
+from policyshare.analytics.wsgi import beacons
+from policyshare.caching.wsgi import cached_pages
+from policyshare.early_answers import answer_before_django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policyshare.settings.embedded")
 
-application = count_beacons(serve_cached_pages(get_wsgi_application()))
+application = answer_before_django(get_wsgi_application(), beacons(), cached_pages())

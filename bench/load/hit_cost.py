@@ -63,13 +63,14 @@ def main():
     from django.core.wsgi import get_wsgi_application
 
     from policyshare.caching.recent import recent_pages
-    from policyshare.caching.wsgi import serve_cached_pages
+    from policyshare.caching.wsgi import cached_pages
+    from policyshare.early_answers import answer_before_django
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     django_application = get_wsgi_application()
-    fast_path = serve_cached_pages(django_application)
+    fast_path = answer_before_django(django_application, cached_pages())
     requests = [
         environ(path, encoding)
         for path in ("/ko/", "/en/")

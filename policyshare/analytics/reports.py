@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
+from policyshare.core.bar_chart import BAR_WIDTH, bars
+
 from .models import DailyCount, Kind, ReferrerDailyCount
 
 DEFAULT_DAYS = 30
@@ -20,7 +22,6 @@ MAX_DAYS = 366 * 2
 TOP = 10
 CHART_WIDTH = 600
 CHART_HEIGHT = 120
-BAR_WIDTH = 200
 
 
 def sections():
@@ -93,15 +94,6 @@ def _documents_of(pages):
     from policyshare.library.models import PublicationPage
 
     return PublicationPage.objects.filter(page_ptr__in=pages).values("document")
-
-
-def bars(rows):
-    """``(label, count)`` pairs with bar widths, the longest as wide as the chart."""
-    highest = max((count for _label, count in rows), default=0) or 1
-    return [
-        {"label": label, "count": count, "width": round(BAR_WIDTH * count / highest)}
-        for label, count in rows
-    ]
 
 
 def columns(per_day):

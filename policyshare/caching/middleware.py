@@ -206,18 +206,26 @@ def servable_language(request):
 
 def lookup(request, language):
     """The key of the request's page, the current generation and the cached entry (None when
-    there is none of this generation): the one way both the middleware and the WSGI fast path
-    (caching/wsgi.py) find a page."""
+    there is none of this generation): the one way both the middleware and the pages answered
+    before Django's handler (caching/wsgi.py) find a page.
+
+    One round trip to the shared cache either way: the generation alone when this process keeps
+    the page (recent.py), the generation and the page together when it does not. Only a page
+    this process keeps from an older generation or past its time costs a second read."""
     key = page_key(language, request.build_absolute_uri())
-    generation = generation_from(cache().get(GENERATION_KEY))
-    entry = recent_pages.get(key, generation)
-    if entry is None:
+    if recent_pages.holds(key):
+        generation = generation_from(cache().get(GENERATION_KEY))
+        entry = recent_pages.get(key, generation)
+        if entry is not None:
+            return key, generation, entry
         entry = cache().get(key)
-        if entry is None or entry["generation"] != generation:
-            return key, generation, None
-        # Entries stored before they carried their expiry time are only read from the cache.
-        if "expires" in entry:
-            recent_pages.put(key, entry)
+    else:
+        found = cache().get_many([GENERATION_KEY, key])
+        generation = generation_from(found.get(GENERATION_KEY))
+        entry = found.get(key)
+    if entry is None or entry["generation"] != generation:
+        return key, generation, None
+    recent_pages.put(key, entry)
     return key, generation, entry
 
 

@@ -29,6 +29,9 @@ class RecentPages:
         self.size = 0
         self.lock = threading.Lock()
 
+    def holds(self, key):
+        return key in self.entries
+
     def get(self, key, generation):
         with self.lock:
             entry = self.entries.get(key)

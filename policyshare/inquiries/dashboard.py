@@ -12,22 +12,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
+from policyshare.core.bar_chart import BAR_WIDTH, bars
 from policyshare.policies.models import Sector
 
 from .models import Inquiry, Kind, Status
 
-BAR_WIDTH = 200
 MONTHS = 12
 TOP_COUNTRIES = 10
-
-
-def bars(counts):
-    """``(label, count)`` pairs with the width of each bar, the longest as wide as the chart."""
-    highest = max((count for _label, count in counts), default=0) or 1
-    return [
-        {"label": label, "count": count, "width": round(BAR_WIDTH * count / highest)}
-        for label, count in counts
-    ]
 
 
 def per_month(inquiries, now):

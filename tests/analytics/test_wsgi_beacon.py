@@ -1,5 +1,6 @@
 """Visitors without a session have their beacon answered in front of Django's handler
-(analytics/wsgi.py) by the same rules as the view; everything else goes on to Django."""
+(analytics/wsgi.py through policyshare/early_answers.py) by the same rules as the view, with the
+same security headers; everything else goes on to Django."""
 
 import io
 from urllib.parse import urlencode
@@ -8,7 +9,8 @@ import pytest
 
 from policyshare.analytics.flush import flush_views
 from policyshare.analytics.models import DailyCount
-from policyshare.analytics.wsgi import count_beacons
+from policyshare.analytics.wsgi import beacons
+from policyshare.early_answers import answer_before_django
 from tests.factories import make_news
 
 from .conftest import BROWSER
@@ -35,7 +37,7 @@ def django_app():
 
 @pytest.fixture
 def call(django_app):
-    application = count_beacons(django_app)
+    application = answer_before_django(django_app, beacons())
 
     def send(data=None, *, method="POST", path="/analytics/hit", user_agent=BROWSER, **extra):
         body = urlencode(data or {}).encode()
@@ -100,3 +102,10 @@ def test_other_requests_go_on_to_django(call, django_app, request_, settings):
     assert call({"page": article.pk}, **request_)["body"] == b"django"
     assert len(django_app.reached) == 1
     assert flush_views() == 0
+
+
+def test_a_beacon_answered_early_carries_the_security_headers_of_any_answer(call, django_app):
+    answer = call({"page": make_news().pk})
+    assert django_app.reached == []
+    assert answer["headers"]["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" in answer["headers"]

@@ -1,16 +1,21 @@
-"""Cached pages answered in front of Django's handler (policyshare/caching/wsgi.py): a visitor
-cannot tell a page served that way from one Django served from the cache, and nothing personal,
-no form, no draft and no admin page is ever answered there."""
+"""Cached pages answered in front of Django's handler (policyshare/caching/wsgi.py through
+policyshare/early_answers.py): a visitor cannot tell a page served that way from one Django
+served from the cache, and nothing personal, no form, no draft and no admin page is ever
+answered there."""
 
 import gzip
+from unittest import mock
 
 import pytest
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import RequestFactory
+from whitenoise.base import WhiteNoise
 
-from policyshare.caching.wsgi import serve_cached_pages
+from policyshare.analytics.wsgi import beacons
+from policyshare.caching.wsgi import cached_pages
+from policyshare.early_answers import answer_before_django
 from tests.factories import make_news
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +60,7 @@ def applications():
     for signal in (signals.request_started, signals.request_finished):
         signal.disconnect(close_old_connections)
     django_application = CountingApplication(get_wsgi_application())
-    yield django_application, serve_cached_pages(django_application)
+    yield django_application, answer_before_django(django_application, cached_pages())
     for signal in (signals.request_started, signals.request_finished):
         signal.connect(close_old_connections)
 
@@ -186,3 +191,14 @@ def test_a_purge_reaches_the_fast_path_at_once(applications, news, committed):
     again = Served(fast_path, environ(news.url))
     assert again.header("X-Cache") == "miss"
     assert "서울 정상회의 폐막" in again.body.decode()
+
+
+def test_static_files_are_scanned_once_per_process(settings, tmp_path):
+    """WhiteNoise reads the list of static files when its middleware is built: the answers before
+    Django's handler do not build a second one."""
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
+    (settings.STATIC_ROOT / "site.css").write_text("body {}")
+    with mock.patch.object(WhiteNoise, "add_files", autospec=True) as add_files:
+        answer_before_django(get_wsgi_application(), beacons(), cached_pages())
+    assert add_files.call_count == 1
