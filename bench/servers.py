@@ -14,6 +14,7 @@ Usage::
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -65,6 +66,40 @@ class Server:
     base: str
     pid: int  # also the process group of the server and its workers
     access_log: Path | None
+
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# Loopback only, no access log: the benches measure nginx's cost per request, not the disk's.
+NGINX_CONF = """\
+worker_processes 2;
+pid {d}/nginx.pid;
+error_log {d}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fcgi;
+    uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
+    {http}
+}}
+"""
+
+
+def start_nginx(directory, http, port):
+    """Debian's nginx in its own process group, its files in ``directory`` and ``http`` in its
+    http block, once it answers ``/healthz`` on ``port``."""
+    conf = directory / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(d=directory, http=http))
+    command = [NGINX, "-c", str(conf), "-p", str(directory), "-g", "daemon off;"]
+    if os.geteuid() == 0:
+        command[-1] += " user root;"
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/healthz")
+    except BaseException:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(30)
+        raise
+    return process
 
 
 def _wait_for(url, timeout=120):

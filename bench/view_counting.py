@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python bench/view_counting.py [--seconds 20] [--connections 16] [--rounds 3]
            [--overhead-seconds 5] [--workers 2] [--redis-url redis://127.0.0.1:6379/0]
+           [--nginx-rate 2000] [--beacon-transport auto|unix|udp] [--only-nginx]
 
 Real HTTP with wrk against a throwaway embedded portal (bench/servers.py) with one news article,
 served by `policyshare serve --no-worker` (gunicorn, --workers processes x 4 threads), with rate
@@ -26,20 +27,32 @@ the machine's other load does not change much.
 3. The buffer alone: 4 threads record hits straight into it (no HTTP) while a flush runs every
    second, for --seconds: hits/s and hits lost.
 
+4. Behind nginx (deploy/nginx/policyshare.conf as shipped, two workers, `set_real_ip_from` so
+   that each wrk visitor has its address): pages from the one-second micro-cache, and beacons
+   answered by nginx and counted by `policyshare collect-beacons`. The same three rounds as in 1
+   (CPU: nginx + collector + app server), then sustained beacons for --seconds through nginx,
+   paced at about --nginx-rate per second, with flush-views --every 1: count in = beacons nginx
+   answered 204 (wrk), count stored after the collector's graceful stop and a last flush. The
+   collector listens on a unix socket, or on UDP on loopback when the kernel queues fewer than
+   512 datagrams on a unix socket (net.unix.max_dgram_qlen; --beacon-transport overrides).
+
 By default hits are buffered in the spool file (the embedded mode); --redis-url buffers them in
 that Redis instead (its analytics keys are used, the rest is left alone).
 """
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+from pathlib import Path
 
 import requests
-from servers import POLICYSHARE, cpu_seconds, policyshare, portal, serving
+from servers import POLICYSHARE, cpu_seconds, policyshare, portal, serving, start_nginx
 
 BROWSER = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -106,6 +119,17 @@ request = function()
 end
 """
 )
+
+
+# Beacons as the page's script sends them to nginx: the fields in the query string, no body.
+TO_NGINX = (
+    '"/analytics/hit", beacon_headers, beacon_body',
+    '"/analytics/hit?" .. beacon_body, beacon_headers',
+)
+LUA_NGINX_BEACON = LUA_BEACON.replace(*TO_NGINX)
+LUA_NGINX_PAGE_AND_BEACON = LUA_PAGE_AND_BEACON.replace(*TO_NGINX)
+# The beacon's address comes from wrk's X-Forwarded-For, so that visitors differ.
+REAL_IP = "set_real_ip_from 127.0.0.1; real_ip_header X-Forwarded-For;"
 
 
 def add_article(env, redis_url):
@@ -214,6 +238,142 @@ def buffer_throughput(env, page_id, seconds):
     }
 
 
+def beacon_address(var_dir, transport):
+    if transport == "auto":
+        queue = int(Path("/proc/sys/net/unix/max_dgram_qlen").read_text())
+        transport = "unix" if queue >= 512 else "udp"
+    if transport == "unix":
+        return f"unix:{var_dir / 'beacons.sock'}"
+    return f"127.0.0.1:{free_port_udp()}"
+
+
+def free_port_udp():
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def behind_nginx(env, var_dir, app, beacons):
+    """nginx (its own process group) with the shipped site in front of ``app``, and the
+    collector; yields a Server whose base is nginx and the collector's process."""
+    from servers import Server
+
+    from tests.infra.test_several_app_servers import render_nginx_site
+    from tests.services import free_port
+
+    directory = var_dir / "nginx"
+    directory.mkdir(exist_ok=True)
+    (directory / "tls.conf").write_text("# plain HTTP\n")
+    port = free_port()
+    app_port = int(app.base.rsplit(":", 1)[1])
+    site = directory / "site.conf"
+    site.write_text(
+        render_nginx_site(
+            [app_port], port, directory / "tls.conf", directory / "micro-cache", beacons=beacons
+        )
+    )
+    collector = start_collector(env, beacons)
+    nginx = start_nginx(directory, f"{REAL_IP}\n    include {site};", port)
+    try:
+        yield Server(f"http://127.0.0.1:{port}", nginx.pid, None), collector
+    finally:
+        os.killpg(nginx.pid, signal.SIGTERM)
+        nginx.wait(30)
+        if collector.poll() is None:
+            collector.terminate()
+            collector.wait(60)
+
+
+def interleaved_rounds(run, args, **templates):
+    """Each wrk script in ``templates`` run in turns, ``args.rounds`` times: the medians of its
+    rate and CPU per request (the machine's other load drifts over a minute)."""
+    rounds = {name: [] for name in templates}
+    for _round in range(args.rounds):
+        for name, template in templates.items():
+            rounds[name].append(run(template, args.overhead_seconds))
+    return {
+        name: {
+            key: statistics.median(figures[key] for figures in runs) for key in ("rate", "cpu_ms")
+        }
+        for name, runs in rounds.items()
+    }
+
+
+def start_collector(env, beacons):
+    """``policyshare collect-beacons`` on ``beacons``, once it says the socket is bound."""
+    collector = subprocess.Popen(
+        [*POLICYSHARE, "collect-beacons", "--socket", beacons],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    collector.stdout.readline()
+    return collector
+
+
+def stop_collector(collector):
+    """SIGTERM: it buffers what is still queued; returns (received, counted)."""
+    collector.terminate()
+    output, _ = collector.communicate(timeout=60)
+    received, counted = re.search(r"(\d+) beacons received, (\d+) counted", output).groups()
+    return int(received), int(counted)
+
+
+def nginx_rounds(env, var_dir, args, script, page_path):
+    """Part 4: the micro-cache's page alone, the page and its beacon, the beacon alone; then
+    sustained beacons with count in = count stored."""
+    beacons = beacon_address(var_dir, args.beacon_transport)
+    cached_env = {**env, "POLICYSHARE_PAGE_CACHE": "1"}
+    with (
+        serving(cached_env, workers=args.workers) as app,
+        behind_nginx(env, var_dir, app, beacons) as (nginx, collector),
+    ):
+        groups = (nginx.pid, app.pid, collector.pid)
+
+        def run(template, seconds):
+            before = sum(cpu_seconds(group) for group in groups)
+            figures = wrk(nginx, script(template), seconds, args.connections, var_dir)
+            cpu = sum(cpu_seconds(group) for group in groups) - before
+            figures["cpu_ms"] = 1000 * cpu / max(figures["requests"], 1)
+            return figures
+
+        if not requests.get(nginx.base + page_path, timeout=30).ok:
+            sys.exit(f"the article {page_path} is not served through nginx")
+        run(LUA_PAGE, 2)
+        run(LUA_NGINX_BEACON, 2)
+        cost = interleaved_rounds(
+            run, args, page=LUA_PAGE, view=LUA_NGINX_PAGE_AND_BEACON, beacon=LUA_NGINX_BEACON
+        )
+        stop_collector(collector)
+        policyshare(env, "flush-views", "-v", "0")
+        before_sustained = stored_count(env)
+        collector = start_collector(env, beacons)
+        flusher = subprocess.Popen(
+            [*POLICYSHARE, "flush-views", "--every", "1", "-v", "0"], env=env
+        )
+        # Paced: each connection waits between beacons (wrk's delay()), so that the rate
+        # offered is about --nginx-rate, not all nginx can answer.
+        delay_ms = 1000 * args.connections / args.nginx_rate
+        paced = f"{LUA_NGINX_BEACON}\ndelay = function() return {delay_ms:.2f} end\n"
+        sustained = run(paced, args.seconds)
+        received, counted = stop_collector(collector)
+        flusher.terminate()
+        flusher.wait(60)
+        policyshare(env, "flush-views", "-v", "0")
+        sustained.update(
+            count_in=sustained["requests"] - sustained["non_2xx"],
+            received=received,
+            counted=counted,
+            stored=stored_count(env) - before_sustained,
+            transport=beacons.split(":")[0] if beacons.startswith("unix:") else "udp",
+        )
+    return cost, sustained
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=20)
@@ -222,6 +382,14 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--redis-url", default="")
+    parser.add_argument("--beacon-transport", choices=("auto", "unix", "udp"), default="auto")
+    parser.add_argument(
+        "--nginx-rate",
+        type=float,
+        default=2000,
+        help="beacons/s offered to nginx in part 4's sustained run (the target is 1,000)",
+    )
+    parser.add_argument("--only-nginx", action="store_true", help="run part 4 alone")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
@@ -236,6 +404,10 @@ def main():
         def script(template):
             return template.replace("PAGE_ID", str(page_id)).replace("PAGE_PATH", page_path)
 
+        if args.only_nginx:
+            print_nginx(args, *nginx_rounds(env, var_dir, args, script, page_path))
+            return
+
         cost = {}
         for page_cache in ("0", "1"):
             cached_env = {**env, "POLICYSHARE_PAGE_CACHE": page_cache}
@@ -248,22 +420,9 @@ def main():
                     sys.exit(f"the article {page_path} is not served")
                 run(LUA_PAGE, 2)  # warm up the server processes (and the page cache)
                 run(LUA_BEACON, 2)
-                # Interleaved rounds, medians: the machine's other load drifts over a minute.
-                rounds = {"page": [], "view": [], "beacon": []}
-                for _round in range(args.rounds):
-                    for name, template in [
-                        ("page", LUA_PAGE),
-                        ("view", LUA_PAGE_AND_BEACON),
-                        ("beacon", LUA_BEACON),
-                    ]:
-                        rounds[name].append(run(template, args.overhead_seconds))
-                cost[page_cache] = {
-                    name: {
-                        key: statistics.median(figures[key] for figures in runs)
-                        for key in ("rate", "cpu_ms")
-                    }
-                    for name, runs in rounds.items()
-                }
+                cost[page_cache] = interleaved_rounds(
+                    run, args, page=LUA_PAGE, view=LUA_PAGE_AND_BEACON, beacon=LUA_BEACON
+                )
 
         policyshare(env, "flush-views", "-v", "0")
         before_sustained = stored_count(env)
@@ -281,6 +440,7 @@ def main():
         count_in = access_log.read_text().count('"POST /analytics/hit HTTP/1.1" 204')
         count_stored = stored_count(env) - before_sustained
         pipeline = buffer_throughput(env, page_id, args.seconds)
+        behind = nginx_rounds(env, var_dir, args, script, page_path)
 
     mode = "Redis" if args.redis_url else "spool file (embedded mode)"
     print(f"server: gunicorn {args.workers} processes x 4 threads, SQLite (WAL), buffer: {mode}")
@@ -313,8 +473,39 @@ def main():
         f"   {pipeline['recorded']} hits at {pipeline['rate']:.0f}/s;"
         f" stored {pipeline['stored']}; lost {pipeline['recorded'] - pipeline['stored']}"
     )
+    print_nginx(args, *behind)
     if count_in != count_stored or pipeline["recorded"] != pipeline["stored"]:
         sys.exit("counts were lost or doubled")
+
+
+def print_nginx(args, cost, sustained):
+    page, view, beacon = (cost[name] for name in ("page", "view", "beacon"))
+    views_with = view["rate"] / 2
+    print(
+        f"4. behind nginx (micro-cache; beacons answered by nginx, counted by collect-beacons"
+        f" over {sustained['transport']}); CPU = nginx + collector + app server"
+    )
+    print(f"   load average: {' '.join(f'{n:.1f}' for n in os.getloadavg())}")
+    print(
+        "   | page | page requests/s | page CPU ms | beacon requests/s | beacon CPU ms |"
+        " beacon CPU / page CPU | views/s without / with beacon | throughput overhead |"
+    )
+    print(
+        f"   | micro-cache hit | {page['rate']:.0f} | {page['cpu_ms']:.3f} | {beacon['rate']:.0f} |"
+        f" {beacon['cpu_ms']:.3f} | {100 * beacon['cpu_ms'] / page['cpu_ms']:.1f} % |"
+        f" {page['rate']:.0f} / {views_with:.0f} |"
+        f" {100 * (1 - views_with / page['rate']):.1f} % |"
+    )
+    print(
+        f"   sustained {args.seconds} s: {sustained['requests']} beacons at"
+        f" {sustained['rate']:.0f}/s (non-2xx {sustained['non_2xx']}, socket errors:"
+        f" {sustained['socket_errors']}), {sustained['cpu_ms']:.3f} CPU ms each"
+    )
+    print(
+        f"   count in (204 from nginx): {sustained['count_in']}   received by the collector:"
+        f" {sustained['received']}   counted: {sustained['counted']}"
+        f"   stored: {sustained['stored']}   lost: {sustained['count_in'] - sustained['stored']}"
+    )
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import limits
-from .hits import CountKey, Hit
+from .hits import CountKey
 
 UNIQUES_TTL = 2 * 24 * 3600
 
@@ -80,12 +80,22 @@ class RedisBuffer:
     def _uniques_key(self, key):
         return f"{self.prefix}uniques:{key.encode()}"
 
-    def record(self, hit: Hit):
-        referrer = f"ref|{hit.key.date}|{hit.referrer_domain}" if hit.referrer_domain else ""
-        self._record(
-            keys=[self.pending, self._uniques_key(hit.key), f"{self.prefix}visits:{hit.key.date}"],
-            args=[hit.key.encode(), referrer, hit.visitor, limits.visitor_cap(), UNIQUES_TTL],
-        )
+    def record_many(self, hits):
+        """One round trip for all the hits (the collector hands over a batch at a time)."""
+        cap = limits.visitor_cap()
+        pipe = self.redis.pipeline(transaction=False)
+        for hit in hits:
+            referrer = f"ref|{hit.key.date}|{hit.referrer_domain}" if hit.referrer_domain else ""
+            self._record(
+                keys=[
+                    self.pending,
+                    self._uniques_key(hit.key),
+                    f"{self.prefix}visits:{hit.key.date}",
+                ],
+                args=[hit.key.encode(), referrer, hit.visitor, cap, UNIQUES_TTL],
+                client=pipe,
+            )
+        pipe.execute()
 
     def batches(self):
         """Set the pending counters aside under a batch key, then yield every batch not yet
@@ -124,11 +134,17 @@ class SpoolBuffer:
         self.current = self.directory / "current.spool"
         self._ready = False
 
-    def record(self, hit: Hit):
+    def record_many(self, hits):
+        """Append the hits' lines in one write, so that another process's lines never fall
+        between them."""
+        if not hits:
+            return
         if not self._ready:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._ready = True
-        line = "\t".join([hit.key.encode(), hit.visitor, hit.referrer_domain]) + "\n"
+        lines = "".join(
+            "\t".join([hit.key.encode(), hit.visitor, hit.referrer_domain]) + "\n" for hit in hits
+        )
         while True:
             fd = os.open(self.current, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             try:
@@ -138,7 +154,7 @@ class SpoolBuffer:
                 except FileNotFoundError:
                     still_current = False
                 if still_current:
-                    os.write(fd, line.encode())
+                    os.write(fd, lines.encode())
                     return
             finally:
                 os.close(fd)

@@ -56,19 +56,37 @@ def referrer_domain(referrer, own_host):
     return host
 
 
-def record_hit(request, *, kind, item_type, item_id, language="", referrer=""):
-    """Count a hit of a visitor already known not to be a crawler, prefetch or editor."""
+def make_hit(day, *, kind, item_type, item_id, visitor, language="", referrer="", host=""):
+    return Hit(
+        key=CountKey(day.isoformat(), kind, item_type, int(item_id), language),
+        visitor=visitor,
+        referrer_domain=referrer_domain(referrer, host),
+    )
+
+
+def buffer_hits(hits):
+    """Put counted hits in the buffer; the caller never waits for more than that."""
     from .buffers import get_buffer
 
-    day = timezone.localdate()
-    hit = Hit(
-        key=CountKey(day.isoformat(), kind, item_type, int(item_id), language),
-        visitor=visitor_hash(request, day),
-        referrer_domain=referrer_domain(referrer, request.get_host()),
-    )
     try:
-        get_buffer().record(hit)
+        get_buffer().record_many(hits)
     except (OSError, RedisError):
         # Redis or the spool folder is unavailable: the visitor still gets the page; the count
         # is lost, and said so in the log.
-        logger.exception("A hit could not be buffered and is not counted")
+        logger.exception("%d hits could not be buffered and are not counted", len(hits))
+
+
+def record_hit(request, *, kind, item_type, item_id, language="", referrer=""):
+    """Count a hit of a visitor already known not to be a crawler, prefetch or editor."""
+    day = timezone.localdate()
+    hit = make_hit(
+        day,
+        kind=kind,
+        item_type=item_type,
+        item_id=item_id,
+        visitor=visitor_hash(request, day),
+        language=language,
+        referrer=referrer,
+        host=request.get_host(),
+    )
+    buffer_hits([hit])

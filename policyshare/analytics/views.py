@@ -2,24 +2,22 @@
 cannot count; a small script on each page (static/analytics/beacon.js) posts here instead, which
 also leaves out clients that run no script, as most crawlers.
 
-Visitors without a session cookie are answered by analytics/wsgi.py before Django's handler,
-with the same answer_beacon; a request with a session (perhaps an editor, whose own views are
-left out) comes through the whole middleware to the view below."""
+Behind the shipped nginx, beacons without a session cookie are answered and logged by nginx and
+counted by `policyshare collect-beacons` (collector.py). Those that reach the app without a
+session are answered by analytics/wsgi.py before Django's handler, with the same answer_beacon;
+a request with a session (perhaps an editor, whose own views are left out) comes through the
+whole middleware to the view below. All of them apply beacons.beacon_hit's rules."""
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from policyshare.core.numbers import object_id
 from policyshare.security.client_ip import client_ip
 
-from .hits import PAGE, record_hit
-from .limits import address_over_limit
-from .models import Kind
-from .visitors import should_count
-
-BEACON_KINDS = {Kind.VIEW, Kind.PLAY}
+from .beacons import Client, InvalidBeacon, beacon_hit
+from .hits import buffer_hits
+from .visitors import is_editor, purposes
 
 
 def beacon_response(status):
@@ -28,19 +26,24 @@ def beacon_response(status):
     return response
 
 
+def beacon_fields(request):
+    return request.GET if "page" in request.GET else request.POST
+
+
 def answer_beacon(request):
-    page_id = object_id(request.POST.get("page", ""))
-    kind = request.POST.get("kind", Kind.VIEW)
-    if page_id is None or kind not in BEACON_KINDS:
+    client = Client(
+        address=client_ip(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        host=request.get_host(),
+        purposes=purposes(request),
+        editor=is_editor(request),
+    )
+    try:
+        counted = beacon_hit(beacon_fields(request), client, timezone.localdate())
+    except InvalidBeacon:
         return beacon_response(400)
-    if should_count(request) and not address_over_limit(client_ip(request), timezone.localdate()):
-        record_hit(
-            request,
-            kind=kind,
-            item_type=PAGE,
-            item_id=page_id,
-            referrer=request.POST.get("ref", "") if kind == Kind.VIEW else "",
-        )
+    if counted is not None:
+        buffer_hits([counted])
     # The same answer whether counted or not: nothing to learn about the filters and limits.
     return beacon_response(204)
 

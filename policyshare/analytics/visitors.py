@@ -43,8 +43,13 @@ def is_crawler(user_agent):
     return _crawler_detector().isCrawler(user_agent)
 
 
-def is_prefetch(request):
-    return any("prefetch" in request.META.get(header, "").lower() for header in PREFETCH_HEADERS)
+def purposes(request):
+    """What the request's prefetch headers say, in the order of PREFETCH_HEADERS."""
+    return tuple(request.META.get(header, "") for header in PREFETCH_HEADERS)
+
+
+def is_prefetch(purpose_values):
+    return any("prefetch" in value.lower() for value in purpose_values)
 
 
 def is_editor(request):
@@ -55,11 +60,14 @@ def is_editor(request):
     return user.is_staff or user.has_perm("wagtailadmin.access_admin")
 
 
+def client_counts(user_agent, purpose_values, editor=False):
+    """The rules of who counts, for the app's requests and nginx's logged beacons alike."""
+    return not (is_crawler(user_agent) or is_prefetch(purpose_values) or editor)
+
+
 def should_count(request):
-    return not (
-        is_crawler(request.META.get("HTTP_USER_AGENT", ""))
-        or is_prefetch(request)
-        or is_editor(request)
+    return client_counts(
+        request.META.get("HTTP_USER_AGENT", ""), purposes(request), is_editor(request)
     )
 
 
@@ -92,13 +100,12 @@ def daily_salt(day):
     return salt
 
 
-def visitor_hash(request, day):
-    material = "\n".join(
-        [
-            daily_salt(day),
-            client_ip(request),
-            request.META.get("HTTP_USER_AGENT", ""),
-            request.get_host(),
-        ]
-    )
+def hash_visitor(day, address, user_agent, host):
+    material = "\n".join([daily_salt(day), address, user_agent, host])
     return hashlib.sha256(material.encode()).hexdigest()
+
+
+def visitor_hash(request, day):
+    return hash_visitor(
+        day, client_ip(request), request.META.get("HTTP_USER_AGENT", ""), request.get_host()
+    )

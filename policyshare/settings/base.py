@@ -321,6 +321,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # servers), otherwise in a spool file under VAR_DIR, until `policyshare flush-views` writes them.
 POLICYSHARE_ANALYTICS_REDIS_URL = os.environ.get("POLICYSHARE_ANALYTICS_REDIS_URL", REDIS_URL)
 POLICYSHARE_ANALYTICS_SPOOL_DIR = VAR_DIR / "analytics"
+# Beacons counted per client address per minute (policyshare.analytics.limits explains the
+# default); 0 turns this limit off.
+POLICYSHARE_BEACON_ADDRESS_LIMIT = int(os.environ.get("POLICYSHARE_BEACON_ADDRESS_LIMIT", "3000"))
+# Where nginx sends the beacons it answers (deploy/nginx/policyshare.conf) and
+# `policyshare collect-beacons` reads them: unix:/path or 127.0.0.1:PORT, as in nginx's syslog
+# server=. "" means no collector: the app answers the beacons itself.
+POLICYSHARE_BEACON_SOCKET = os.environ.get("POLICYSHARE_BEACON_SOCKET", "")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

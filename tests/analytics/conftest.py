@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import pytest
 
 BROWSER = (
@@ -16,14 +18,18 @@ def spool(settings, tmp_path):
 
 @pytest.fixture
 def beacon(client):
-    """Post the beacon as a browser on some address would, the page's script does."""
+    """Post the beacon as a browser on some address would, as the page's script does."""
 
     def send(page, kind="view", *, address="198.51.100.23", user_agent=BROWSER, **extra):
         data = {"page": str(page.pk), "kind": kind}
         if "ref" in extra:
             data["ref"] = extra.pop("ref")
+        # In the query string, as the page's script sends them.
         return client.post(
-            "/analytics/hit", data, REMOTE_ADDR=address, HTTP_USER_AGENT=user_agent, **extra
+            f"/analytics/hit?{urlencode(data)}",
+            REMOTE_ADDR=address,
+            HTTP_USER_AGENT=user_agent,
+            **extra,
         )
 
     return send

@@ -41,6 +41,16 @@ def test_a_view_is_counted_in_the_language_of_the_page_read(beacon):
     assert DailyCount.objects.get(page=article).date == timezone.localdate()
 
 
+def test_a_beacon_posting_its_fields_as_a_form_is_counted_too(client):
+    """Pages cached with the script that posted a form body still count."""
+    article = make_news()
+    response = client.post(
+        "/analytics/hit", {"page": str(article.pk), "kind": "view"}, HTTP_USER_AGENT=BROWSER
+    )
+    assert response.status_code == 204
+    assert flush_views() == 1
+
+
 def test_a_video_play_is_counted_apart_from_the_views(beacon):
     video = make_video()
     beacon(video)

@@ -40,8 +40,8 @@ def test_the_cap_holds_across_flushes(beacon):
     assert (row.views, row.uniques) == (limits.PER_VISITOR_PER_DAY, 1)
 
 
-def test_an_address_changing_its_browser_counts_up_to_the_rate_per_minute(beacon, monkeypatch):
-    monkeypatch.setattr(limits, "PER_ADDRESS_PER_MINUTE", 3)
+def test_an_address_changing_its_browser_counts_up_to_the_rate_per_minute(beacon, settings):
+    settings.POLICYSHARE_BEACON_ADDRESS_LIMIT = 3
     article = make_news()
     answers = [
         beacon(article, user_agent=f"{BROWSER} Edg/{version}").status_code for version in range(6)
@@ -53,11 +53,29 @@ def test_an_address_changing_its_browser_counts_up_to_the_rate_per_minute(beacon
     assert views_of(article) == 4
 
 
-def test_rate_limits_off_count_every_beacon(beacon, settings, monkeypatch):
+def test_rate_limits_off_count_every_beacon(beacon, settings):
     settings.RATELIMIT_ENABLE = False
-    monkeypatch.setattr(limits, "PER_ADDRESS_PER_MINUTE", 3)
+    settings.POLICYSHARE_BEACON_ADDRESS_LIMIT = 3
     article = make_news()
     for _ in range(limits.PER_VISITOR_PER_DAY + 2):
         beacon(article)
     flush_views()
     assert views_of(article) == limits.PER_VISITOR_PER_DAY + 2
+
+
+def test_an_address_limit_of_zero_counts_every_address_beacon(beacon, settings):
+    settings.POLICYSHARE_BEACON_ADDRESS_LIMIT = 0
+    article = make_news()
+    for version in range(5):
+        beacon(article, user_agent=f"{BROWSER} Edg/{version}")
+    flush_views()
+    assert views_of(article) == 5
+
+
+def test_a_summit_venue_behind_one_address_is_not_limited_by_default():
+    """2,500 attendees behind one NAT address each opening a page within the same minute."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    over = [limits.address_over_limit("203.0.113.200", today) for _ in range(2500)]
+    assert not any(over)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from sickle import Sickle
+from wagtail.models import PageViewRestriction
 
 from policyshare.library.models import PublicationIndexPage, PublicationPage
 from policyshare.oai import records, views
@@ -294,3 +295,57 @@ def test_sickle_sees_the_deletion(server, content, monkeypatch):
     deleted = {record.header.identifier for record in harvested if record.deleted}
     assert deleted == {records.identifier(content.hidden_file_publication.pk)}
     assert len(harvested) == 2
+
+
+@pytest.mark.parametrize(
+    "restriction",
+    [
+        {"restriction_type": PageViewRestriction.LOGIN},
+        {"restriction_type": PageViewRestriction.PASSWORD, "password": "summit"},
+    ],
+    ids=["private", "password"],
+)
+def test_a_restricted_publication_is_a_deleted_record_until_the_restriction_goes(
+    oai, content, restriction
+):
+    publication = PublicationPage.objects.get(pk=content.publication.pk)
+    gone = records.identifier(publication.pk)
+
+    made = PageViewRestriction.objects.create(page=publication, **restriction)
+
+    listed = oai(verb="ListIdentifiers", metadataPrefix="oai_dc")
+    assert deleted_headers(listed) == {gone: ["language:ko", "sector:water"]}
+    record = oai(verb="GetRecord", metadataPrefix="oai_dc", identifier=gone)
+    assert record.find(".//oai:metadata", NS) is None
+    # Published again while still restricted: still not for harvesters.
+    publication.save_revision().publish()
+    record = oai(verb="GetRecord", metadataPrefix="oai_dc", identifier=gone)
+    assert list(deleted_headers(record)) == [gone]
+
+    made.delete()
+
+    listed = oai(verb="ListIdentifiers", metadataPrefix="oai_dc")
+    assert deleted_headers(listed) == {}
+    assert set(identifiers(listed)) == publication_ids(content)
+    record = oai(verb="GetRecord", metadataPrefix="oai_dc", identifier=gone)
+    assert record.find(".//oai_dc:dc", NS) is not None
+
+
+def test_a_group_restriction_above_publications_hides_them_all(oai, content):
+    from django.contrib.auth.models import Group
+
+    index = PublicationPage.objects.get(pk=content.publication.pk).get_parent()
+    restriction = PageViewRestriction.objects.create(
+        page=index, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.create(name="summit staff")])
+
+    listed = oai(verb="ListIdentifiers", metadataPrefix="oai_dc")
+    assert set(deleted_headers(listed)) == publication_ids(content)
+    assert oai(verb="ListRecords", metadataPrefix="oai_dc").find(".//oai:metadata", NS) is None
+
+    restriction.delete()
+
+    listed = oai(verb="ListIdentifiers", metadataPrefix="oai_dc")
+    assert deleted_headers(listed) == {}
+    assert set(identifiers(listed)) == publication_ids(content)

@@ -40,19 +40,42 @@ http {{
     fastcgi_temp_path {directory}/fastcgi;
     uwsgi_temp_path {directory}/uwsgi;
     scgi_temp_path {directory}/scgi;
-    include {site};
+{http_extra}    include {site};
 }}
 """
 
 
-def render_nginx_site(app_ports, listen_port, tls_include, micro_cache):
-    """The shipped template with the variables an operator gives envsubst."""
+def start_nginx(nginx_dir, app_ports, listen_port, beacons="127.0.0.1:9", http_extra=""):
+    """Debian's nginx with the shipped site in front of ``app_ports``, its files in
+    ``nginx_dir``; ``http_extra`` is added to its ``http`` block."""
+    nginx_dir.mkdir()
+    tls = nginx_dir / "no-tls.conf"
+    tls.write_text("# plain HTTP on loopback in the tests\n")
+    site_conf = nginx_dir / "policyshare.conf"
+    site_conf.write_text(
+        render_nginx_site(app_ports, listen_port, tls, nginx_dir / "micro-cache", beacons)
+    )
+    main = nginx_dir / "nginx.conf"
+    main.write_text(NGINX_MAIN.format(directory=nginx_dir, site=site_conf, http_extra=http_extra))
+    subprocess.run([NGINX, "-t", "-q", "-c", str(main), "-p", str(nginx_dir)], check=True)
+    process = subprocess.Popen(
+        [NGINX, "-c", str(main), "-p", str(nginx_dir), "-g", "daemon off;"],
+        start_new_session=True,
+    )
+    wait_for_port(listen_port)
+    return process
+
+
+def render_nginx_site(app_ports, listen_port, tls_include, micro_cache, beacons="127.0.0.1:9"):
+    """The shipped template with the variables an operator gives envsubst. Beacons go to the
+    discard port unless a test runs a collector (tests/infra/test_beacon_nginx.py)."""
     values = {
         "POLICYSHARE_APP_SERVERS": " ".join(f"server 127.0.0.1:{port};" for port in app_ports),
         "POLICYSHARE_LISTEN": f"127.0.0.1:{listen_port}",
         "POLICYSHARE_SERVER_NAME": "127.0.0.1",
         "POLICYSHARE_TLS": str(tls_include),
         "POLICYSHARE_MICRO_CACHE": str(micro_cache),
+        "POLICYSHARE_BEACON_SOCKET": beacons,
     }
     text = NGINX_TEMPLATE.read_text()
     for name, value in values.items():
@@ -93,22 +116,7 @@ class Deployment:
         for index, port in enumerate(self.app_ports):
             log = (self.directory / f"app{index}.log").open("w")
             self.app_servers.append(self.site.start_app_server(port, log))
-        nginx_dir = self.directory / "nginx"
-        nginx_dir.mkdir()
-        tls = nginx_dir / "no-tls.conf"
-        tls.write_text("# plain HTTP on loopback in the tests\n")
-        site_conf = nginx_dir / "policyshare.conf"
-        site_conf.write_text(
-            render_nginx_site(self.app_ports, self.nginx_port, tls, nginx_dir / "micro-cache")
-        )
-        main = nginx_dir / "nginx.conf"
-        main.write_text(NGINX_MAIN.format(directory=nginx_dir, site=site_conf))
-        subprocess.run([NGINX, "-t", "-q", "-c", str(main), "-p", str(nginx_dir)], check=True)
-        self.nginx = subprocess.Popen(
-            [NGINX, "-c", str(main), "-p", str(nginx_dir), "-g", "daemon off;"],
-            start_new_session=True,
-        )
-        wait_for_port(self.nginx_port)
+        self.nginx = start_nginx(self.directory / "nginx", self.app_ports, self.nginx_port)
         for index in range(len(self.app_ports)):
             wait_until_healthy(self.app_url(index))
 

@@ -9,12 +9,14 @@
   var endpoint = script.dataset.endpoint;
   var page = script.dataset.page;
 
+  // The fields go in the query string, where nginx can log them without reading a body;
+  // the referrer last, so that a very long one is all a truncated log line loses.
   function send(kind, referrer) {
-    var body = new URLSearchParams({ page: page, kind: kind });
+    var fields = new URLSearchParams({ page: page, kind: kind });
     if (referrer) {
-      body.set("ref", referrer);
+      fields.set("ref", referrer);
     }
-    navigator.sendBeacon(endpoint, body);
+    navigator.sendBeacon(endpoint + "?" + fields.toString());
   }
 
   // A page the browser prerenders is counted only when the visitor actually opens it.
