@@ -62,7 +62,12 @@ django.setup()
 from django.test import override_settings  # noqa: E402
 
 from policyshare.search.query import parse  # noqa: E402
-from policyshare.search.ranking import SEMANTIC_CANDIDATES, SEMANTIC_MIN_SCORE, rank  # noqa: E402
+from policyshare.search.ranking import (  # noqa: E402
+    KEYWORD_CANDIDATES,
+    SEMANTIC_CANDIDATES,
+    SEMANTIC_MIN_SCORE,
+    rank,
+)
 from policyshare.semantic import search as semantic  # noqa: E402
 from policyshare.semantic.embedder import content_key, embed_query, store_vectors  # noqa: E402
 from policyshare.semantic.fusion import FusionWeights, fuse  # noqa: E402
@@ -241,12 +246,17 @@ class Evaluation:
     def fused(self, ranking, weights):
         """``ranking.rank``'s hybrid from the stored rankings: pages found by meaning alone
         only from a calibrated score up, then ``fuse``."""
-        keyword = ranking["analysed BM25"]
+        keyword = ranking["analysed BM25"][:KEYWORD_CANDIDATES]
         semantic = [
             (i, s) for i, s in ranking["semantic"] if i in keyword or s >= SEMANTIC_MIN_SCORE
         ]
         fused = fuse(
-            keyword, semantic, self.languages, ranking["language"], weights, ranking["complete"]
+            keyword,
+            semantic,
+            self.languages,
+            ranking["language"],
+            weights,
+            min(ranking["complete"], KEYWORD_CANDIDATES),
         )
         return [i for i, _ in fused][:DEPTH]
 

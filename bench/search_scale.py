@@ -29,7 +29,10 @@ throughput, and query latency for keyword, semantic and hybrid ranking.
   calibrated score); "semantic, exact" is exact search on the same corpus, for comparison.
 
 Runs in a throwaway database: a temporary SQLite file, or with ``--postgresql`` a throwaway
-PostgreSQL cluster started from Debian's packages (tests/services.py).
+PostgreSQL cluster started from Debian's packages (tests/services.py). Building 100k documents
+takes minutes: ``--keep DIR`` keeps the SQLite file and the vector index in DIR, and a later run
+with the same DIR measures them again without building (``--database-url`` does the same with a
+PostgreSQL database you keep running; its vector index file lives in DIR).
 """
 
 import os
@@ -273,13 +276,13 @@ def latencies(function, queries):
     )
 
 
-def build_vector_index():
+def build_vector_index(force=True):
     """The approximate index file as the worker builds it: (outcome, seconds, CPU seconds,
-    megabytes on disk)."""
+    megabytes on disk); a kept file is only checked (``force=False``)."""
     from policyshare.semantic import approximate
 
     started, started_cpu = time.perf_counter(), time.process_time()
-    outcome = approximate.refresh(force=True)
+    outcome = approximate.refresh(force=force)
     seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     path = approximate.index_path()
     size = path.stat().st_size / 1e6 if path.exists() else 0.0
@@ -342,6 +345,12 @@ def measure_queries(queries, exact=None):
     return rows
 
 
+def stored_documents():
+    from policyshare.search.models import IndexEntry
+
+    return IndexEntry.objects.count()
+
+
 def run(sizes):
     import django
 
@@ -361,34 +370,41 @@ def run(sizes):
     queries += [q for q in eval_queries if q["kind"] == "cross-lingual"][:10]
     indexer = Indexer(corpus)
 
-    print("indexing throughput:")
-    analysis_rate = measure_real_analysis(corpus, REAL_ANALYSIS_DOCS)
-    print(f"  real analysis (Kiwi/Snowball): {analysis_rate:.0f} docs/s on one thread")
-    model_rate, indexer.vectors = measure_embedding(corpus)
     summary = {}
-    done = 0
+    done = stored_documents()
+    if done:
+        print(f"reusing the {done} documents already stored (no indexing figures)")
+        if sizes != [done]:
+            raise SystemExit(f"--docs must be {done} for this database")
+    else:
+        print("indexing throughput:")
+        analysis_rate = measure_real_analysis(corpus, REAL_ANALYSIS_DOCS)
+        print(f"  real analysis (Kiwi/Snowball): {analysis_rate:.0f} docs/s on one thread")
+        model_rate, indexer.vectors = measure_embedding(corpus)
     for size in sizes:
-        keyword_rate, vector_rate = grow(indexer, done, size)
-        done = size
-        # Documents/s of a full index, without embeddings: analysis and insert in series.
-        without = 1 / (1 / analysis_rate + 1 / keyword_rate)
-        # With embeddings: every document's 2 passages through the model as well.
-        with_embeddings = 1 / (1 / without + 2 / model_rate + 1 / vector_rate)
-        print(
-            f"  at {size}: keyword insert {keyword_rate:.0f} docs/s, vector insert "
-            f"{vector_rate:.0f} docs/s -> indexing {without:.0f} docs/s without embeddings, "
-            f"{with_embeddings:.1f} docs/s with"
-        )
+        without = with_embeddings = None
+        if done < size:
+            keyword_rate, vector_rate = grow(indexer, done, size)
+            done = size
+            # Documents/s of a full index, without embeddings: analysis and insert in series.
+            without = 1 / (1 / analysis_rate + 1 / keyword_rate)
+            # With embeddings: every document's 2 passages through the model as well.
+            with_embeddings = 1 / (1 / without + 2 / model_rate + 1 / vector_rate)
+            print(
+                f"  at {size}: keyword insert {keyword_rate:.0f} docs/s, vector insert "
+                f"{vector_rate:.0f} docs/s -> indexing {without:.0f} docs/s without "
+                f"embeddings, {with_embeddings:.1f} docs/s with"
+            )
         from policyshare.semantic.models import Passage
 
-        outcome, seconds, cpu, megabytes = build_vector_index()
+        outcome, seconds, cpu, megabytes = build_vector_index(force=without is not None)
         exact, recall = None, None
-        if outcome == "built":
+        if outcome in ("built", "fresh"):
             exact = exact_search()
             recall = recall_at(queries, exact)
             print(
-                f"  vector index: built in {seconds:.1f} s ({cpu:.1f} s CPU), {megabytes:.0f} MB; "
-                f"recall@10 against exact search {recall:.3f}"
+                f"  vector index: {outcome} in {seconds:.1f} s ({cpu:.1f} s CPU), "
+                f"{megabytes:.0f} MB; recall@10 against exact search {recall:.3f}"
             )
         print(
             f"\n{size} documents ({Passage.objects.count()} passages), "
@@ -402,12 +418,22 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--postgresql", action="store_true", help="a throwaway PostgreSQL cluster")
+    parser.add_argument(
+        "--keep", metavar="DIR", type=Path, help="keep the database and index in DIR, reuse them"
+    )
+    parser.add_argument("--database-url", help="an existing PostgreSQL database to fill or reuse")
     arguments = parser.parse_args()
-    scratch = Path(tempfile.mkdtemp(prefix="policyshare-search-scale-"))
+    if arguments.keep:
+        scratch = arguments.keep.resolve()
+        scratch.mkdir(parents=True, exist_ok=True)
+    else:
+        scratch = Path(tempfile.mkdtemp(prefix="policyshare-search-scale-"))
     os.environ["POLICYSHARE_VAR_DIR"] = str(scratch)
     os.environ["DJANGO_SETTINGS_MODULE"] = "policyshare.settings.test"
     with contextlib.ExitStack() as stack:
-        if arguments.postgresql:
+        if arguments.database_url:
+            os.environ["DATABASE_URL"] = arguments.database_url
+        elif arguments.postgresql:
             from tests.services import running_postgresql
 
             cluster = stack.enter_context(running_postgresql())
@@ -426,7 +452,8 @@ def main():
             for k in ("query embedding (baseline)", "keyword", "semantic", "hybrid")
         )
         recall_cell = f"{recall:.3f}" if recall is not None else "exact"
-        print(f"{size:>7} | {cells} | {without:.0f} / {with_embeddings:.1f} | {recall_cell}")
+        rates = "reused" if without is None else f"{without:.0f} / {with_embeddings:.1f}"
+        print(f"{size:>7} | {cells} | {rates} | {recall_cell}")
 
 
 if __name__ == "__main__":

@@ -73,6 +73,8 @@ _POSTGRES_WEIGHTS = (
 MAX_MATCHES = 1000
 # From this many entries on, PostgreSQL's IDF takes the entry count from the table statistics.
 ESTIMATED_COUNT_FROM = 5000
+# The most entries the any-word tier ranks (see ``_selective``).
+PARTIAL_CANDIDATES = MAX_MATCHES
 _ENTRY_COLUMNS = "e.page_id, e.translation_key, e.language, e.kind, e.sector_slugs, e.year"
 
 
@@ -134,28 +136,47 @@ def _structure(conn):
     raise RuntimeError(f"Search supports SQLite and PostgreSQL, not {conn.vendor}.")
 
 
-def match(parsed: query_syntax.ParsedQuery) -> list[Hit]:
-    """Entries matching every unit of the query, best first, then those matching only some of
-    them, best first. The pages with every word lead, as a visitor adding a word expects; the
-    partial matches below keep a relevant page that lacks one of the words (it says the same
-    thing differently) findable: returning only the pages with every word cost the keyword
-    ranking its recall (``bench/search_quality.py``: Recall@10 0.955 on Korean queries, 1.000
-    with the partial matches below)."""
+def match(parsed: query_syntax.ParsedQuery, limit: int = MAX_MATCHES) -> list[Hit]:
+    """Up to ``limit`` entries: those matching every unit of the query, best first, then those
+    matching only some of them, best first. The pages with every word lead, as a visitor adding
+    a word expects; the partial matches below keep a relevant page that lacks one of the words
+    (it says the same thing differently) findable: returning only the pages with every word
+    cost the keyword ranking its recall (``bench/search_quality.py``: Recall@10 0.955 on Korean
+    queries, 1.000 with the partial matches below)."""
     if not parsed.units:
         return []
     try:
         # A savepoint: on PostgreSQL a failed statement would otherwise break the transaction
         # the rest of the request runs in.
-        with transaction.atomic():
-            hits = _match(parsed.units, query_syntax.AllOf)
-            if len(parsed.units) > 1 and len(hits) < MAX_MATCHES:
-                hits += _ranked_below(hits, _match(parsed.units, query_syntax.AnyOf))
+        with transaction.atomic(), connection.cursor() as cursor:
+            counts = _document_counts(cursor, parsed.units)
+            hits = _match(cursor, parsed.units, query_syntax.AllOf, counts, limit)
+            selective = _selective(parsed.units, counts) if len(parsed.units) > 1 else ()
+            if selective and len(hits) < limit:
+                # Entries of the first tier come again here: ask for enough to fill up anyway.
+                partial = _match(cursor, selective, query_syntax.AnyOf, counts, limit)
+                hits += _ranked_below(hits, partial)
     except DatabaseError as error:
         logger.error(
             "The search index cannot be read (%s). Rebuild it with `policyshare reindex`.", error
         )
         raise SearchUnavailable(str(error)) from error
-    return hits[:MAX_MATCHES]
+    return hits[:limit]
+
+
+def _selective(units, counts) -> tuple:
+    """The units whose entries the any-word tier ranks: the rarest, while their entry counts
+    add up to ``PARTIAL_CANDIDATES`` at most. A word found in more entries than that (a common
+    word of a large site, "low" in "low emission zone") is left out of that tier, as a stop
+    word: an entry holding only it could not rise into the first results, and ranking its
+    matches cost PostgreSQL most of a query's time (tens of thousands of entries at 100k)."""
+    chosen, total = [], 0
+    for unit in sorted(units, key=counts.__getitem__):
+        total += counts[unit]
+        if total > PARTIAL_CANDIDATES:
+            break
+        chosen.append(unit)
+    return tuple(unit for unit in units if unit in chosen)
 
 
 def _ranked_below(full: list[Hit], partial: list[Hit]) -> list[Hit]:
@@ -170,16 +191,51 @@ def _ranked_below(full: list[Hit], partial: list[Hit]) -> list[Hit]:
     return [hit.replaced(score=hit.score * factor) for hit in partial]
 
 
-def _match(units, combine) -> list[Hit]:
+def _document_counts(cursor, units) -> dict:
+    """How many entries each unit matches (PostgreSQL's IDF; the any-word tier's choice)."""
+    if connection.vendor == "postgresql":
+        return _postgres_document_counts(cursor, units)
+    if len(units) == 1:
+        return {}  # FTS5 ranks by itself, and one unit has no any-word tier
+    sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    counts = {}
+    for unit in units:
+        cursor.execute(sql, [query_syntax.to_fts5(unit)])
+        counts[unit] = cursor.fetchone()[0]
+    return counts
+
+
+def _postgres_document_counts(cursor, units) -> dict:
+    """Counted through the GIN index, which still visits every matching row: 0.5 s for a word
+    in 20,000 entries on a loaded machine (``bench/search_scale.py --postgresql``). On a large
+    table a common word's count is the planner's estimate instead (the tsvector statistics
+    keep the frequent words' frequencies, within a few per cent); a rare word, which the
+    statistics do not know, is counted (a few hundred rows at most)."""
+    estimate = _entry_count(cursor) >= ESTIMATED_COUNT_FROM
+    counts = {}
+    for unit in units:
+        where = f"FROM {TABLE} WHERE search_vector @@ to_tsquery('simple', %s)"
+        tsquery = query_syntax.to_tsquery(unit)
+        if estimate:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 {where}", [tsquery])
+            counts[unit] = int(cursor.fetchone()[0][0]["Plan"]["Plan Rows"])
+            if counts[unit] >= MAX_MATCHES:
+                continue
+        cursor.execute(f"SELECT count(*) {where}", [tsquery])
+        counts[unit] = cursor.fetchone()[0]
+    return counts
+
+
+def _match(cursor, units, combine, counts, limit) -> list[Hit]:
     combined = units[0] if len(units) == 1 else combine(tuple(units))
     if connection.vendor == "postgresql":
-        rows = _match_postgres(combined, units)
+        rows = _match_postgres(cursor, combined, counts, limit)
     else:
-        rows = _match_sqlite(combined)
+        rows = _match_sqlite(cursor, combined, limit)
     return [_hit(row) for row in rows]
 
 
-def _match_sqlite(unit):
+def _match_sqlite(cursor, unit, limit):
     # Ranked and cut inside FTS5 first, so only the best entries are joined and read.
     sql = f"""
         SELECT {_ENTRY_COLUMNS}, best.score
@@ -191,40 +247,32 @@ def _match_sqlite(unit):
         ) best JOIN {TABLE} e ON e.page_id = best.page_id
         ORDER BY best.score DESC, e.page_id
     """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [query_syntax.to_fts5(unit), MAX_MATCHES])
-        return cursor.fetchall()
+    cursor.execute(sql, [query_syntax.to_fts5(unit), limit])
+    return cursor.fetchall()
 
 
-def _match_postgres(combined, scored_units):
+def _match_postgres(cursor, combined, counts, limit):
     """BM25 in spirit: sum over the query's units of IDF times a saturating, weighted term
-    frequency (``ts_rank`` normalised by document length). Each unit's document frequency is
-    counted through the GIN index (cheap on a vacuumed table: no heap visits)."""
-    with connection.cursor() as cursor:
-        total = _entry_count(cursor)
-        rank_terms, params = [], []
-        for unit in scored_units:
-            tsquery = query_syntax.to_tsquery(unit)
-            cursor.execute(
-                f"SELECT count(*) FROM {TABLE} WHERE search_vector @@ to_tsquery('simple', %s)",
-                [tsquery],
-            )
-            found = cursor.fetchone()[0]
-            total = max(total, found)  # a stale estimate must not make IDF's argument negative
-            idf = math.log((total - found + 0.5) / (found + 0.5) + 1)
-            rank_terms.append(
-                f"%s * ts_rank({_POSTGRES_WEIGHTS}, e.search_vector, to_tsquery('simple', %s), 1)"
-            )
-            params += [idf, tsquery]
-        sql = f"""
-            SELECT {_ENTRY_COLUMNS}, ({" + ".join(rank_terms)}) AS score
-            FROM {TABLE} e
-            WHERE e.search_vector @@ to_tsquery('simple', %s)
-            ORDER BY score DESC, e.page_id
-            LIMIT %s
-        """
-        cursor.execute(sql, [*params, query_syntax.to_tsquery(combined), MAX_MATCHES])
-        return cursor.fetchall()
+    frequency (``ts_rank`` normalised by document length). Each unit's document frequency
+    (``counts``) is counted through the GIN index (cheap on a vacuumed table: no heap visits).
+    Every unit of the query scores, also those the any-word tier does not match on."""
+    total = max([_entry_count(cursor), *counts.values()])  # a stale estimate stays above
+    rank_terms, params = [], []
+    for unit, found in counts.items():
+        idf = math.log((total - found + 0.5) / (found + 0.5) + 1)
+        rank_terms.append(
+            f"%s * ts_rank({_POSTGRES_WEIGHTS}, e.search_vector, to_tsquery('simple', %s), 1)"
+        )
+        params += [idf, query_syntax.to_tsquery(unit)]
+    sql = f"""
+        SELECT {_ENTRY_COLUMNS}, ({" + ".join(rank_terms)}) AS score
+        FROM {TABLE} e
+        WHERE e.search_vector @@ to_tsquery('simple', %s)
+        ORDER BY score DESC, e.page_id
+        LIMIT %s
+    """
+    cursor.execute(sql, [*params, query_syntax.to_tsquery(combined), limit])
+    return cursor.fetchall()
 
 
 def _entry_count(cursor) -> int:

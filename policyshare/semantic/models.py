@@ -29,6 +29,22 @@ class Passage(models.Model):
         return f"{self.page_id}#{self.ordinal}"
 
 
+class RemovedPassage(models.Model):
+    """A passage deleted (its page edited, unpublished or deleted): processes searching an
+    approximate index file built before skip it. Written by a signal; kept for a while after
+    the next build, until every process has read the new file."""
+
+    passage_id = models.BigIntegerField(_("passage"), primary_key=True)
+    removed_at = models.DateTimeField(_("removed at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("removed passage")
+        verbose_name_plural = _("removed passages")
+
+    def __str__(self):
+        return str(self.passage_id)
+
+
 class CachedEmbedding(models.Model):
     """An embedding by content: sha256 of the model id and the prefixed text. Shared by every
     page and kept when passages are deleted, so re-indexing or re-publishing unchanged text

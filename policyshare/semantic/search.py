@@ -14,9 +14,11 @@ calibrated).
 Exact search on one core takes about 7 ms at 10k passages and 30-40 ms at 200k. From
 ``SEMANTIC_ANN_MIN_PASSAGES`` on, the worker keeps an approximate index in a file
 (``approximate.py``); a process loads it and searches exactly only the passages written since
-it was built, with the language statistics taken from the file's sample of pages.
+it was built, with the language statistics taken from the file's sample of pages. A new file
+is read in a background thread, never in a visitor's request.
 """
 
+import functools
 import threading
 from dataclasses import dataclass
 
@@ -24,7 +26,7 @@ import numpy as np
 
 from . import approximate
 from .embedder import DIMENSIONS, embed_query
-from .models import Passage
+from .models import Passage, RemovedPassage
 from .store import store_version
 
 
@@ -109,8 +111,7 @@ class Snapshot:
         if self.approximate is None:
             return self.recent.search(query_vector, limit)
         index = self.approximate
-        sample = np.maximum.reduceat(index.sample_rows @ query_vector, index.sample_starts)
-        statistics = language_statistics(sample, index.sample_languages)
+        statistics = index.sample_statistics(query_vector)
         page_ids, languages, cosines = [], [], []
         for language in index.by_language:
             pages, best = self._nearest_pages(language, query_vector, limit)
@@ -123,6 +124,10 @@ class Snapshot:
         cosines = np.asarray(cosines + list(recent.best_cosines(query_vector)), dtype=np.float64)
         return top_pages(page_ids, calibrated(cosines, languages, statistics), limit)
 
+    @functools.cached_property
+    def gone_ids(self) -> np.ndarray:
+        return np.fromiter(self.gone, dtype=np.int64, count=len(self.gone))
+
     def _nearest_pages(self, language, query_vector, limit) -> tuple[list[int], list[float]]:
         """The ``limit`` pages of ``language`` in the file nearest to the query, by their best
         passage: a page's first passage in cosine order is its best. Asks for more passages
@@ -131,23 +136,23 @@ class Snapshot:
         wanted = 4 * limit + len(self.gone)
         while True:
             scores, passage_ids = self.approximate.nearest(language, query_vector, wanted)
-            pages, best = [], []
-            seen = set()
-            for score, passage_id, page_id in zip(
-                scores, passage_ids, self.approximate.page_of(passage_ids), strict=True
-            ):
-                if int(passage_id) in self.gone or page_id in seen:
-                    continue
-                seen.add(page_id)
-                pages.append(int(page_id))
-                best.append(float(score))
-            if len(pages) >= limit or wanted >= total:
-                return pages[:limit], best[:limit]
+            if self.gone:
+                live = ~np.isin(passage_ids, self.gone_ids)
+                scores, passage_ids = scores[live], passage_ids[live]
+            pages = self.approximate.page_of(passage_ids)
+            _, first = np.unique(pages, return_index=True)
+            first.sort()  # back in cosine order
+            if len(first) >= limit or wanted >= total:
+                first = first[:limit]
+                return pages[first].tolist(), scores[first].tolist()
             wanted *= 4
 
 
 _snapshot: Snapshot | None = None
 _lock = threading.Lock()
+_file: tuple = (None, None)  # (file state, ApproximateIndex) this process has read
+# The background read of a replaced index file, while searches go on without it.
+loading: threading.Thread | None = None
 
 
 def load_passages(queryset) -> VectorIndex:
@@ -169,40 +174,61 @@ def _file_state(path) -> tuple | None:
     return status.st_ino, status.st_mtime_ns, status.st_size
 
 
-_loaded_file: tuple = (None, None)  # (file state, ApproximateIndex) this process read
+def _read_file(path, state) -> None:
+    global _file
+    index = approximate.load(path)
+    with _lock:
+        _file = (state, index)
 
 
-def _approximate_index() -> approximate.ApproximateIndex | None:
-    """The index file, read again only when it has been replaced."""
-    global _loaded_file
+def _approximate_index(wait: bool) -> approximate.ApproximateIndex | None:
+    """The index file as this process last read it. A replaced file (hundreds of MB at 100k
+    pages, seconds to read) is read in a background thread: until then searches go on with the
+    file read before, beside exact search of the passages written since, so no visitor waits
+    for it. Only a process that has searched nothing yet (``wait``) reads it at once."""
+    global _file, loading
     path = approximate.index_path()
     state = _file_state(path)
     if state is None:
-        _loaded_file = (None, None)
-    elif state != _loaded_file[0]:
-        _loaded_file = (state, approximate.load(path))
-    return _loaded_file[1]
+        _file = (None, None)
+    elif state != _file[0]:
+        if wait or _tombstones_cleared(_file[0], state):
+            _file = (state, approximate.load(path))
+        elif loading is None or not loading.is_alive():
+            loading = threading.Thread(
+                target=_read_file, args=(path, state), name="semantic-index-read", daemon=True
+            )
+            loading.start()
+    return _file[1]
 
 
-def load_snapshot(version: str) -> Snapshot:
-    index = _approximate_index()
+def _tombstones_cleared(held, current) -> bool:
+    """Whether a build since the file ``held`` may have cleared tombstones it needs: only those
+    older than ``KEEP_REMOVED`` at a build go, so not while ``current`` (the newest build) is
+    less than that younger. A process idle for that long reads the new file at once."""
+    if held is None:
+        return False
+    return current[1] - held[1] > approximate.KEEP_REMOVED.total_seconds() * 1e9
+
+
+def load_snapshot(version: str, index: approximate.ApproximateIndex | None) -> Snapshot:
+    """What to search beside ``index``: the passages written since it was built, and those it
+    holds that have been removed since (their tombstones: a few rows, where comparing every id
+    would read the whole table)."""
     if index is None:
         return Snapshot(version, None, load_passages(Passage.objects.all()), frozenset())
     recent = load_passages(Passage.objects.filter(id__gt=index.max_id))
-    held = Passage.objects.filter(id__lte=index.max_id)
-    gone = frozenset()
-    if held.count() != index.count:
-        live = np.fromiter(held.values_list("id", flat=True).iterator(), dtype=np.int64)
-        gone = frozenset(int(i) for i in np.setdiff1d(index.ids, live, assume_unique=True))
-    return Snapshot(version, index, recent, gone)
+    gone = RemovedPassage.objects.filter(passage_id__lte=index.max_id)
+    return Snapshot(version, index, recent, frozenset(gone.values_list("passage_id", flat=True)))
 
 
 def current_snapshot() -> Snapshot:
     global _snapshot
     version = store_version()
     with _lock:
-        if _snapshot is None or _snapshot.version != version:
-            _snapshot = load_snapshot(version)
+        index = _approximate_index(wait=_snapshot is None)
+        if _snapshot is None or _snapshot.version != version or _snapshot.approximate is not index:
+            _snapshot = load_snapshot(version, index)
         return _snapshot
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from . import store
+from .models import Passage, RemovedPassage
 from .tasks import embed_page, refresh_vector_index
 
 
@@ -30,3 +31,11 @@ def forget_deleted_page(sender, instance, **kwargs):
     if isinstance(instance, Page):
         store.bump_version()
         transaction.on_commit(refresh_vector_index.enqueue)
+
+
+@receiver(post_delete, sender=Passage)
+def record_removed_passage(sender, instance, **kwargs):
+    # Every way a passage goes (an edit, an unpublish, its page's cascade) passes here.
+    RemovedPassage.objects.bulk_create(
+        [RemovedPassage(passage_id=instance.pk)], ignore_conflicts=True
+    )

@@ -2,13 +2,14 @@
 needs one is forced down to a handful of passages here): the same pages as exact search,
 publishing and unpublishing seen at once, and a missing or broken file only means exact search."""
 
+import threading
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
 from policyshare.semantic import approximate, search, store
-from policyshare.semantic.models import Passage
+from policyshare.semantic.models import Passage, RemovedPassage
 from policyshare.semantic.search import semantic_search
 from tests.factories import make_city
 from tests.semantic.test_indexing import lez_policy, other_pages
@@ -28,7 +29,10 @@ def publish(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def index_file(settings, tmp_path):
+def index_file(settings, tmp_path, monkeypatch):
+    # Each test a new server process: nothing read yet, so the first search reads the file.
+    monkeypatch.setattr(search, "_snapshot", None)
+    monkeypatch.setattr(search, "_file", (None, None))
     settings.SEMANTIC_ANN_MIN_PASSAGES = 5
     settings.SEMANTIC_INDEX_PATH = tmp_path / "vectors.npz"
     return settings.SEMANTIC_INDEX_PATH
@@ -97,6 +101,47 @@ def test_the_worker_rebuilds_once_enough_passages_changed(publish, index_file, m
     )
 
 
+def test_a_search_never_waits_for_a_new_file_to_be_read(publish, index_file, monkeypatch):
+    other_pages(publish)
+    publish(approximate.refresh, force=True)
+    assert search.current_snapshot().approximate is not None  # this process has read it
+    page = lez_policy(publish)
+    read = threading.Event()
+    real_load = approximate.load
+
+    def slow_load(path):
+        read.wait()
+        return real_load(path)
+
+    monkeypatch.setattr(approximate, "load", slow_load)
+    publish(approximate.refresh, force=True)  # a new file, which this process cannot read yet
+    try:
+        # Answered from the file read before and exact search of the page written since.
+        assert semantic_search(QUERY)[0][0] == page.pk
+        assert search.current_snapshot().recent.page_ids.tolist() == [page.pk]
+        assert search.loading.is_alive()
+    finally:
+        read.set()
+    search.loading.join()
+    assert semantic_search(QUERY)[0][0] == page.pk
+    assert search.current_snapshot().recent.page_ids.size == 0  # the new file holds it
+
+
+def test_removed_passages_leave_tombstones_that_a_later_build_clears(
+    publish, index_file, monkeypatch
+):
+    other_pages(publish)
+    page = lez_policy(publish)
+    publish(approximate.refresh, force=True)
+    removed = set(Passage.objects.filter(page=page).values_list("id", flat=True))
+    publish(page.unpublish)
+    assert set(RemovedPassage.objects.values_list("passage_id", flat=True)) == removed
+    assert removed <= search.current_snapshot().gone
+    monkeypatch.setattr(approximate, "KEEP_REMOVED", approximate.KEEP_REMOVED * 0)
+    publish(approximate.refresh, force=True)
+    assert not RemovedPassage.objects.exists()
+
+
 @pytest.mark.parametrize("damage", ["missing", "truncated", "foreign"])
 def test_a_missing_or_broken_file_means_exact_search(publish, index_file, damage, client):
     other_pages(publish)
@@ -108,6 +153,9 @@ def test_a_missing_or_broken_file_means_exact_search(publish, index_file, damage
     else:
         index_file.write_text("not an index")
     publish(store.bump_version)  # as any change does: every process looks at the file again
+    search.current_snapshot()
+    if search.loading is not None:
+        search.loading.join()  # a replaced file is read in the background
     assert search.current_snapshot().approximate is None
     assert semantic_search(QUERY) == exact(QUERY)
     response = client.get("/en/search/", {"q": QUERY})
