@@ -1,6 +1,7 @@
 """What an archive holds: public pages, content snippets, and the images and documents they
 use, each serialised with portable keys in place of database ids."""
 
+import datetime
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -108,7 +109,19 @@ def snippet_item(obj, to_portable):
     )
 
 
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder, except that times keep their microseconds: it cuts them to
+    milliseconds (as JavaScript's dates hold them), and a page imported from the archive would
+    then be published a fraction of a millisecond apart from the exported one."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 def normalised(item):
     """The item as it reads back from JSON (dates and decimals as text), so that items made
     from a site and items read from an archive compare equal."""
-    return json.loads(json.dumps(item, cls=DjangoJSONEncoder))
+    return json.loads(json.dumps(item, cls=ExactJSONEncoder))
