@@ -1,20 +1,10 @@
 """The page cache on a real Redis, as several app servers share it, and pages while it is down."""
 
 import pytest
-from django.core.cache import caches
 
-from policyshare.settings.base import redis_cache
 from tests.factories import make_news
 
 pytestmark = [pytest.mark.django_db, pytest.mark.servers]
-
-
-@pytest.fixture
-def redis_pages(settings, redis_server):
-    settings.CACHES = {"default": redis_cache(redis_server.url)}
-    yield redis_server
-    if redis_server.process:
-        caches["default"].clear()
 
 
 def test_pages_are_cached_in_redis_and_served_uncached_while_it_is_down(

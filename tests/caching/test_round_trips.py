@@ -5,20 +5,17 @@ import contextlib
 
 import pytest
 import redis
-from django.core.cache import caches
 
 from policyshare.caching.recent import recent_pages
-from policyshare.settings.base import redis_cache
 from tests.factories import make_news
 
 pytestmark = [pytest.mark.django_db, pytest.mark.servers]
 
 
 @pytest.fixture
-def redis_commands(settings, redis_server):
+def redis_commands(redis_pages):
     """The page cache in Redis, and a way to count the commands Redis answers meanwhile."""
-    settings.CACHES = {"default": redis_cache(redis_server.url)}
-    server = redis.Redis.from_url(redis_server.url)
+    server = redis.Redis.from_url(redis_pages.url)
     answered = {}
 
     @contextlib.contextmanager
@@ -31,8 +28,7 @@ def redis_commands(settings, redis_server):
             if command not in ("info", "config|resetstat", "config"):
                 answered[command] = stats["calls"]
 
-    yield counting
-    caches["default"].clear()
+    return counting
 
 
 def test_a_cached_page_costs_one_round_trip_whether_or_not_the_process_keeps_it(
