@@ -120,7 +120,9 @@ def test_any_web_page_may_read_the_api_without_credentials(client, content):
     assert "Access-Control-Allow-Origin" not in client.get("/ko/", **origin)
 
 
-def test_the_sixty_first_request_in_a_minute_gets_429_with_retry_after(api, content):
+def test_the_sixty_first_request_in_a_minute_gets_429_with_retry_after(
+    api, content, one_rate_limit_minute
+):
     cache.clear()
     for _ in range(60):
         status, _, _ = api("/api/v1/partners/")

@@ -131,7 +131,7 @@ def test_suggestions_complete_the_word_being_typed(client, content):
     assert [s["title"] for s in english["suggestions"]] == ["Green Transport Zone"]
 
 
-def test_a_client_hammering_the_api_is_told_to_wait(client):
+def test_a_client_hammering_the_api_is_told_to_wait(client, one_rate_limit_minute):
     for _ in range(60):
         assert client.get("/api/search/", {"q": "bicycle", "lang": "en"}).status_code == 200
     response = client.get(
