@@ -362,6 +362,10 @@ def run(sizes):
     settings.SEMANTIC_INDEX_PATH = Path(settings.VAR_DIR) / "semantic-index.npz"
 
     print(f"database: {connection.vendor}; migrating…", flush=True)
+    if connection.vendor == "sqlite":
+        # A kept database's generated entries and passages have no pages (drop_foreign_keys):
+        # SQLite's check of every foreign key after a migration of any app would refuse them.
+        connection.check_constraints = lambda table_names=None: None
     call_command("migrate", verbosity=0)
     drop_foreign_keys()
     eval_documents, eval_queries = load_eval()

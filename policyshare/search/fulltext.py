@@ -149,10 +149,19 @@ def match(parsed: query_syntax.ParsedQuery, limit: int = MAX_MATCHES) -> list[Hi
         # A savepoint: on PostgreSQL a failed statement would otherwise break the transaction
         # the rest of the request runs in.
         with transaction.atomic(), connection.cursor() as cursor:
-            counts = _document_counts(cursor, parsed.units)
+            # PostgreSQL's ranking needs every unit's count (its IDF) first; FTS5 ranks by
+            # itself and needs them only to choose the any-word tier's units, when the
+            # all-word tier leaves room: a common query fills it, and counting its common
+            # words cost 1-3 ms CPU at 100k pages (``bench/search_scale.py``).
+            postgres = connection.vendor == "postgresql"
+            counts = _document_counts(cursor, parsed.units) if postgres else {}
             hits = _match(cursor, parsed.units, query_syntax.AllOf, counts, limit)
-            selective = _selective(parsed.units, counts) if len(parsed.units) > 1 else ()
-            if selective and len(hits) < limit:
+            selective = ()
+            if len(parsed.units) > 1 and len(hits) < limit:
+                selective = _selective(
+                    parsed.units, counts or _document_counts(cursor, parsed.units)
+                )
+            if selective:
                 # Entries of the first tier come again here: ask for enough to fill up anyway.
                 partial = _match(cursor, selective, query_syntax.AnyOf, counts, limit)
                 hits += _ranked_below(hits, partial)
@@ -195,8 +204,6 @@ def _document_counts(cursor, units) -> dict:
     """How many entries each unit matches (PostgreSQL's IDF; the any-word tier's choice)."""
     if connection.vendor == "postgresql":
         return _postgres_document_counts(cursor, units)
-    if len(units) == 1:
-        return {}  # FTS5 ranks by itself, and one unit has no any-word tier
     sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
     counts = {}
     for unit in units:
@@ -288,6 +295,23 @@ def _entry_count(cursor) -> int:
         [ESTIMATED_COUNT_FROM],
     )
     return cursor.fetchone()[0]
+
+
+def entries(page_ids) -> list[Hit]:
+    """The index entries of ``page_ids`` as hits scored 0, in no order: the pages that semantic
+    search found beside the keyword ranking's. Read by hand as ``match`` reads its rows: through
+    the ORM, converting the hundred rows' columns cost a hybrid query ~2 ms at 100k pages."""
+    page_ids = list(page_ids)
+    if not page_ids:
+        return []
+    placeholders = ", ".join(["%s"] * len(page_ids))
+    sql = f"SELECT {_ENTRY_COLUMNS}, 0.0 FROM {TABLE} e WHERE e.page_id IN ({placeholders})"
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, page_ids)
+            return [_hit(row) for row in cursor.fetchall()]
+    except DatabaseError as error:
+        raise SearchUnavailable(str(error)) from error
 
 
 @functools.lru_cache(maxsize=1024)

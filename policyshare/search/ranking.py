@@ -95,7 +95,7 @@ def _hybrid(parsed, keyword_hits: list[Hit]) -> list[Hit]:
     """Keyword hits fused with the semantic ranking (``policyshare.semantic``), which also
     brings pages in the other language that share no word with the query. Without a working
     semantic side the keyword hits stand, and the log says why."""
-    from .models import IndexEntry
+    from . import fulltext
 
     try:
         from policyshare.semantic.fusion import fuse
@@ -110,20 +110,7 @@ def _hybrid(parsed, keyword_hits: list[Hit]) -> list[Hit]:
         (page, score) for page, score in semantic if page in by_page or score >= SEMANTIC_MIN_SCORE
     ]
     missing = [page for page, _ in semantic if page not in by_page]
-    # Only the columns a hit needs: the text columns would be read (and sent) for nothing.
-    found = IndexEntry.objects.filter(page_id__in=missing).values_list(
-        "page_id", "translation_key", "language", "kind", "sector_slugs", "year"
-    )
-    for page_id, translation_key, language, kind, sector_slugs, year in found:
-        by_page[page_id] = Hit(
-            page_id=page_id,
-            translation_key=translation_key,
-            language=language,
-            kind=kind,
-            sector_slugs=tuple(sector_slugs),
-            year=year,
-            score=0.0,
-        )
+    by_page.update((hit.page_id, hit) for hit in fulltext.entries(missing))
     languages = {page_id: hit.language for page_id, hit in by_page.items()}
     fused = fuse(
         [hit.page_id for hit in keyword_hits],

@@ -15,13 +15,12 @@ embed`` always rebuilds it. A missing, unreadable or stale file therefore only m
 slower, never wrong.
 
 The calibration of semantic scores (a page's cosine as a standard score among its language's
-pages, see ``search.py``) needs every page's cosine, which an approximate index does not give:
-the file keeps a fixed random sample of pages per language (``SAMPLE_PAGES``), searched
-exactly, whose mean and spread stand for the language's.
+pages, ``calibration.py``) needs the mean and spread of every page's cosine, which an
+approximate index does not give: the file keeps each language's moments of the passage vectors,
+from which they follow for any query.
 """
 
 import datetime
-import functools
 import logging
 import math
 import os
@@ -34,17 +33,16 @@ import numpy as np
 from django.conf import settings
 from django.utils import timezone
 
+from .calibration import LanguageMoments
 from .embedder import DIMENSIONS
 from .models import Passage, RemovedPassage
 from .store import bump_version
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
-# Pages per language: their statistics stand for the language's to ~1% of the spread, enough
-# to reorder only near ties (recall@10 against exact search, bench/search_scale.py: 0.94 with
-# 4000 pages, 0.97 with 10000, 0.99 with every page's exact statistics).
-SAMPLE_PAGES = 10_000
+# 2: the calibration's moments replaced format 1's sample of pages; ``refresh`` rebuilds a file
+# of another format.
+FORMAT = 2
 # Passages changed since the last build that make the worker build again: below this the
 # exact search over the changes costs well under a millisecond.
 REBUILD_AFTER = 2000
@@ -79,27 +77,7 @@ class ApproximateIndex:
     ids: np.ndarray  # passage ids held, ascending
     pages: np.ndarray  # the page of each of ``ids``
     by_language: dict[str, faiss.Index]  # labels are passage ids
-    sample_rows: np.ndarray  # (sample passages, DIMENSIONS): the calibration sample's vectors
-    sample_starts: np.ndarray  # first row of each sample page in ``sample_rows``
-    sample_languages: np.ndarray  # the language of each sample page
-
-    @functools.cached_property
-    def sample_groups(self) -> dict[str, np.ndarray]:
-        """The positions of each language's pages among the sample's: comparing the language
-        codes (strings) of 20,000 pages again for every query cost 4 ms of it."""
-        return {
-            str(code): np.flatnonzero(self.sample_languages == code)
-            for code in np.unique(self.sample_languages)
-        }
-
-    def sample_statistics(self, vector: np.ndarray) -> dict[str, tuple]:
-        """(mean, spread) of the sample pages' best cosines with ``vector``, per language."""
-        best = np.maximum.reduceat(self.sample_rows @ vector, self.sample_starts)
-        return {
-            code: (group.mean(), group.std())
-            for code, rows in self.sample_groups.items()
-            for group in [best[rows]]
-        }
+    moments: LanguageMoments  # of every passage in the file, for the calibration
 
     def page_of(self, passage_ids: np.ndarray) -> np.ndarray:
         return self.pages[np.searchsorted(self.ids, passage_ids)]
@@ -128,28 +106,17 @@ def build() -> ApproximateIndex | None:
     ids, pages = np.asarray(ids, dtype=np.int64), np.asarray(pages, dtype=np.int64)
     languages = np.asarray(languages, dtype="U8")
     rng = np.random.default_rng(0)
-    by_language, sample = {}, []
+    by_language = {}
     for language in np.unique(languages):
         rows_of = np.flatnonzero(languages == language)
         by_language[str(language)] = _ivf(matrix[rows_of], ids[rows_of], rng)
-        language_pages = np.unique(pages[rows_of])
-        chosen = rng.choice(language_pages, min(SAMPLE_PAGES, len(language_pages)), replace=False)
-        sample.append(rows_of[np.isin(pages[rows_of], chosen)])
-    sample_rows = np.sort(np.concatenate(sample))
-    # Rows of a page follow one another only when sorted by page; ids ascend with the page's
-    # last write, which keeps a page's passages together.
-    sample_rows = sample_rows[np.argsort(pages[sample_rows], kind="stable")]
-    sample_pages = pages[sample_rows]
-    starts = np.flatnonzero(np.r_[True, sample_pages[1:] != sample_pages[:-1]])
     return ApproximateIndex(
         max_id=int(ids[-1]),
         count=len(ids),
         ids=ids,
         pages=pages,
         by_language=by_language,
-        sample_rows=np.ascontiguousarray(matrix[sample_rows]),
-        sample_starts=starts,
-        sample_languages=languages[sample_rows][starts],
+        moments=LanguageMoments.of(matrix, pages, languages),
     )
 
 
@@ -175,9 +142,7 @@ def save(index: ApproximateIndex, path: Path) -> None:
         "count": np.array(index.count),
         "ids": index.ids,
         "pages": index.pages,
-        "sample_rows": index.sample_rows,
-        "sample_starts": index.sample_starts,
-        "sample_languages": index.sample_languages,
+        **{f"moments_{name}": array for name, array in index.moments.arrays().items()},
     }
     for language, language_index in index.by_language.items():
         arrays[f"ivf_{language}"] = faiss.serialize_index(language_index)
@@ -209,9 +174,9 @@ def load(path: Path) -> ApproximateIndex | None:
                 ids=data["ids"],
                 pages=data["pages"],
                 by_language=by_language,
-                sample_rows=data["sample_rows"],
-                sample_starts=data["sample_starts"],
-                sample_languages=data["sample_languages"],
+                moments=LanguageMoments.from_arrays(
+                    {name[8:]: data[name] for name in data.files if name.startswith("moments_")}
+                ),
             )
     except FileNotFoundError:
         return None
@@ -226,9 +191,12 @@ def load(path: Path) -> ApproximateIndex | None:
 
 
 def header(path: Path) -> tuple[int, int] | None:
-    """(max_id, count) of the file, without reading its vectors."""
+    """(max_id, count) of the file, without reading its vectors; None when it cannot be read
+    or has another format (so that it is rebuilt)."""
     try:
         with np.load(path, allow_pickle=False) as data:
+            if int(data["format"]) != FORMAT:
+                return None
             return int(data["max_id"]), int(data["count"])
     except Exception:
         return None

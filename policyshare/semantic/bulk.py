@@ -21,7 +21,7 @@ from .embedder import (
     store_vectors,
 )
 from .models import Passage
-from .store import bump_version, index_document, passages_of
+from .store import bump_version, delete_passages, index_document, passages_of
 from .workers import encode_batch, start_worker
 
 
@@ -54,7 +54,7 @@ def embed_all(workers: int = 2, batch_size: int = BATCH_SIZE, progress: Progress
 
     stale = Passage.objects.exclude(page_id__in=list(texts_of))
     report.removed = stale.values("page_id").distinct().count()
-    if stale.delete()[0]:
+    if delete_passages(stale):
         bump_version()
 
     all_texts = [text for texts in texts_of.values() for text in texts]

@@ -4,17 +4,14 @@ All vectors sit in one float32 matrix (rows grouped by page), loaded on the firs
 reloaded when the store's version changes. Vectors are L2-normalised, so cosine is a dot
 product; a page scores its best passage.
 
-Scores are calibrated per language: e5 gives a query higher cosines with every text in its own
-language, so raw cosines rank the best Korean match for an English query below dozens of
-unrelated English pages. Each page's score is its cosine's standard score among the pages of
-its language (how far above that language's typical page it stands), which puts the best match
-in either language near the top (cross-lingual nDCG@10 on bench/search_eval: 0.18 raw, 0.64
-calibrated).
+Scores are calibrated per language (``calibration.py``): each page's score is its cosine's
+standard score among the pages of its language, which puts the best match in either language
+near the top (cross-lingual nDCG@10 on bench/search_eval: 0.18 raw, 0.64 calibrated).
 
 Exact search on one core takes about 7 ms at 10k passages and 30-40 ms at 200k. From
 ``SEMANTIC_ANN_MIN_PASSAGES`` on, the worker keeps an approximate index in a file
 (``approximate.py``); a process loads it and searches exactly only the passages written since
-it was built, with the language statistics taken from the file's sample of pages. A new file
+it was built, with the language statistics taken from the file's moments. A new file
 is read in a background thread, never in a visitor's request.
 """
 
@@ -25,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import approximate
+from .calibration import LanguageMoments, calibrated
 from .embedder import DIMENSIONS, embed_query
 from .models import Passage, RemovedPassage
 from .store import store_version
@@ -37,6 +35,7 @@ class VectorIndex:
     starts: np.ndarray  # (pages,) first row of each page in ``matrix``
     languages: np.ndarray  # (pages,) language code of each page
     matrix: np.ndarray  # (passages, DIMENSIONS) float32
+    moments: LanguageMoments
 
     @classmethod
     def build(
@@ -47,45 +46,25 @@ class VectorIndex:
         if len(page_of_row) == 0:
             empty = np.zeros(0, dtype=np.int64)
             matrix = np.zeros((0, DIMENSIONS), dtype=np.float32)
-            return cls(version, empty, empty, np.zeros(0, dtype="U8"), matrix)
+            moments = LanguageMoments({}, {})
+            return cls(version, empty, empty, np.zeros(0, dtype="U8"), matrix, moments)
         starts = np.flatnonzero(np.r_[True, page_of_row[1:] != page_of_row[:-1]])
-        languages = np.asarray(language_of_row, dtype="U8")[starts]
-        return cls(version, page_of_row[starts], starts, languages, matrix)
+        language_of_row = np.asarray(language_of_row, dtype="U8")
+        moments = LanguageMoments.of(matrix, page_of_row, language_of_row)
+        return cls(version, page_of_row[starts], starts, language_of_row[starts], matrix, moments)
 
     def search(self, query_vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
         if not len(self.page_ids) or limit <= 0:
             return []
         best = self.best_cosines(query_vector)
-        return top_pages(self.page_ids, calibrated(best, self.languages), limit)
+        statistics = self.moments.statistics(query_vector)
+        return top_pages(self.page_ids, calibrated(best, self.languages, statistics), limit)
 
     def best_cosines(self, query_vector: np.ndarray) -> np.ndarray:
         """Each page's best passage cosine with ``query_vector``."""
         if not len(self.page_ids):
             return np.zeros(0, dtype=np.float32)
         return np.maximum.reduceat(self.matrix @ query_vector, self.starts)
-
-
-def language_statistics(cosines: np.ndarray, languages: np.ndarray) -> dict[str, tuple]:
-    """(mean, spread) of the pages' cosines in each language."""
-    return {
-        str(code): (group.mean(), group.std())
-        for code in np.unique(languages)
-        for group in [cosines[languages == code]]
-    }
-
-
-def calibrated(cosines: np.ndarray, languages: np.ndarray, statistics=None) -> np.ndarray:
-    """Each cosine as a standard score among its language's pages (``statistics``: the
-    languages' (mean, spread); those of ``cosines`` themselves when not given)."""
-    own = language_statistics(cosines, languages)
-    scores = np.zeros(len(cosines), dtype=np.float64)
-    for code, (mean, spread) in own.items():
-        if statistics and code in statistics:
-            mean, spread = statistics[code]
-        rows = languages == code
-        # One page (or identical ones) in a language: no spread to measure, so no bonus.
-        scores[rows] = (cosines[rows] - mean) / spread if spread else 0.0
-    return scores
 
 
 def top_pages(page_ids: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
@@ -111,7 +90,9 @@ class Snapshot:
         if self.approximate is None:
             return self.recent.search(query_vector, limit)
         index = self.approximate
-        statistics = index.sample_statistics(query_vector)
+        # Languages only among the passages written since the file's build: their own moments.
+        statistics = self.recent.moments.statistics(query_vector)
+        statistics.update(index.moments.statistics(query_vector))
         page_ids, languages, cosines = [], [], []
         for language in index.by_language:
             pages, best = self._nearest_pages(language, query_vector, limit)

@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from policyshare.semantic import approximate, search, store
+from policyshare.semantic import approximate, search, store, wsgi
 from policyshare.semantic.models import Passage, RemovedPassage
 from policyshare.semantic.search import semantic_search
 from tests.factories import make_city
@@ -127,6 +127,24 @@ def test_a_search_never_waits_for_a_new_file_to_be_read(publish, index_file, mon
     assert search.current_snapshot().recent.page_ids.size == 0  # the new file holds it
 
 
+def test_a_server_process_reads_the_file_as_it_starts_not_in_its_first_search(
+    publish, index_file, monkeypatch
+):
+    other_pages(publish)
+    page = lez_policy(publish)
+    publish(approximate.refresh, force=True)
+    wsgi.preload().join()  # as policyshare/wsgi.py does when a server process imports it
+    reads = []
+    monkeypatch.setattr(approximate, "load", reads.append)
+    assert semantic_search(QUERY)[0][0] == page.pk
+    assert reads == []
+
+
+def test_a_keyword_only_site_reads_nothing_at_start(index_file, settings):
+    settings.POLICYSHARE_SEARCH_RANKING = "keyword"
+    assert wsgi.preload() is None
+
+
 def test_removed_passages_leave_tombstones_that_a_later_build_clears(
     publish, index_file, monkeypatch
 ):
@@ -140,6 +158,17 @@ def test_removed_passages_leave_tombstones_that_a_later_build_clears(
     monkeypatch.setattr(approximate, "KEEP_REMOVED", approximate.KEEP_REMOVED * 0)
     publish(approximate.refresh, force=True)
     assert not RemovedPassage.objects.exists()
+
+
+def test_a_deleted_page_leaves_tombstones_and_leaves_the_results(publish, index_file):
+    other_pages(publish)
+    page = lez_policy(publish)
+    publish(approximate.refresh, force=True)
+    removed = set(Passage.objects.filter(page=page).values_list("id", flat=True))
+    assert removed
+    publish(page.delete)
+    assert set(RemovedPassage.objects.values_list("passage_id", flat=True)) == removed
+    assert page.pk not in [page_id for page_id, _ in semantic_search(QUERY)]
 
 
 @pytest.mark.parametrize("damage", ["missing", "truncated", "foreign"])
