@@ -14,7 +14,10 @@ granian and gunicorn (gthread) compared on the same pages.
   20%, news listings (pages 1-5) 15%, articles 35% (200 of them), publications 10%, search 10%
   (keyword ranking: the semantic model is not loaded in web processes here). Rate limits off.
 - wrk (Debian's package), one thread, 16 connections, ``--seconds`` per run, 10 s timeout, no
-  compression.
+  compression. At 16 connections the uncached rows are saturated: their latency is mostly
+  queueing. The "one visitor per process" rows give wrk as many connections as the server has
+  processes, so each request is rendered while no other waits: their p50/p95/p99 are the latency
+  one visitor sees for an uncached page on an unsaturated server.
 - "nginx static": every address of the mix saved to a file as the app served it, and served by
   nginx (two worker processes): the most this machine can send these bytes at. Each figure is
   given as a ratio to it.
@@ -366,10 +369,10 @@ def weighted(groups, rng):
     return lines
 
 
-def wrk(base, paths_file, seconds, *servers):
+def wrk(base, paths_file, seconds, *servers, connections=CONNECTIONS):
     used = sum(cpu_seconds(server.pid) for server in servers)
     result = subprocess.run(
-        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout=10s", "-s", str(MIX_SCRIPT)]
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout=10s", "-s", str(MIX_SCRIPT)]
         + [base, "--", str(paths_file)],
         capture_output=True,
         text=True,
@@ -461,7 +464,7 @@ def row(label, figures, limit):
     ratio = figures["rps"] / limit["rps"]
     errors = f"  ({figures['errors']} errors)" if figures["errors"] else ""
     print(
-        f"  {label:<34} {figures['rps']:>8.0f} {figures['p50']:>7.1f} {figures['p95']:>7.1f} "
+        f"  {label:<46} {figures['rps']:>8.0f} {figures['p50']:>7.1f} {figures['p95']:>7.1f} "
         f"{figures['p99']:>7.1f} {ratio:>8.3f} {figures['cpu_ms']:>7.2f}{errors}",
         flush=True,
     )
@@ -470,7 +473,7 @@ def row(label, figures, limit):
 def header(title):
     print(f"\n{title}")
     print(
-        f"  {'':<34} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'÷ nginx':>8} "
+        f"  {'':<46} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'÷ nginx':>8} "
         f"{'CPU ms':>7}"
     )
 
@@ -490,27 +493,37 @@ def bench_database(name, site, items, seconds, scratch, compare_servers):
     finally:
         stop(process)
 
-    header(f"{name}: {len(set(paths))} addresses, {CONNECTIONS} connections, {seconds} s each")
+    header(
+        f"{name}: {len(set(paths))} addresses, {CONNECTIONS} connections unless said,"
+        f" {seconds} s each"
+    )
     row("nginx static (same bytes)", limit, limit)
     results = {"nginx static": limit}
+    # (server, processes, cached, connections): None is CONNECTIONS, saturating the server.
     runs = [
-        ("granian", 1, False),
-        ("granian", 2, False),
-        ("granian via Django", 1, True),
-        ("granian via Django", 2, True),
-        ("granian", 1, True),
-        ("granian", 2, True),
+        ("granian", 1, False, 1),
+        ("granian", 2, False, 2),
+        ("granian", 1, False, None),
+        ("granian", 2, False, None),
+        ("granian via Django", 1, True, None),
+        ("granian via Django", 2, True, None),
+        ("granian", 1, True, None),
+        ("granian", 2, True, None),
     ]
     if compare_servers:
-        runs += [("gunicorn", 2, False), ("gunicorn", 2, True)]
-    for server, workers, cached in runs:
+        runs += [("gunicorn", 2, False, None), ("gunicorn", 2, True, None)]
+    for server, workers, cached, connections in runs:
         name_only, _, via = server.partition(" via ")
         kind = "uncached" if not cached else "cached via Django" if via else "cached, fast path"
         label = f"{name_only} {workers}p {kind}"
+        if connections:
+            label += ", one visitor per process"
         process, base = site.start(server, workers, cached)
         try:
             warm(base, paths, everything=cached)
-            figures = wrk(base, paths_file, seconds, process)
+            figures = wrk(
+                base, paths_file, seconds, process, connections=connections or CONNECTIONS
+            )
         finally:
             stop(process)
         results[label] = figures

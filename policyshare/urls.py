@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from policyshare.core import health
@@ -41,6 +40,6 @@ urlpatterns += i18n_patterns(
     path("search/", include("policyshare.search.urls")),
     path("inquiries/", include("policyshare.inquiries.urls")),
     path("subscriptions/", include("policyshare.subscriptions.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("policyshare.core.page_urls")),
     prefix_default_language=True,
 )

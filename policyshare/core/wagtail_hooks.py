@@ -1,7 +1,8 @@
 from django.shortcuts import redirect
 from django.utils.translation import get_language
 from wagtail import hooks
-from wagtail.models import Locale
+
+from .routing import locale_for
 
 
 @hooks.register("before_serve_page")
@@ -11,7 +12,7 @@ def redirect_to_existing_translation(page, request, serve_args, serve_kwargs):
     language_code = get_language()
     if page.locale.language_code == language_code:
         return None
-    locale = Locale.objects.filter(language_code=language_code).first()
+    locale = locale_for(language_code)
     translation = page.get_translation_or_none(locale) if locale else None
     if translation is not None and translation.live:
         return redirect(translation.url)

@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -23,6 +23,7 @@ from policyshare.core.mixins import ListingMixin
 from policyshare.core.models import IndexPage
 from policyshare.core.numbers import whole_number
 from policyshare.core.restrictions import public
+from policyshare.core.routing import active_locale
 
 from .blocks import ChallengeBlock
 from .related_content import collect_related_content
@@ -396,7 +397,7 @@ class RelatedPoliciesMixin(models.Model):
             p.translation_key: p
             for p in public(PolicyPage.objects.live()).filter(
                 translation_key__in=[p.translation_key for p in related],
-                locale=Locale.get_active(),
+                locale=active_locale(),
             )
         }
         return [translated.get(p.translation_key, p) for p in related]

@@ -63,3 +63,15 @@ def test_a_page_restricted_later_asks_for_the_password_instead_of_showing_itself
     response = client.get(article.url)
     assert "Secret text" not in response.content.decode()
     assert 'name="password"' in response.content.decode()
+
+
+def test_the_right_password_opens_a_restricted_page(client):
+    article = make_news("en", title="Board minutes", body=[("paragraph", "<p>Secret text</p>")])
+    restrict(article)
+    form = client.get(article.url).content.decode()
+    action = form.split('action="')[1].split('"')[0]
+
+    response = client.post(action, {"password": "secret", "return_url": article.url})
+
+    assert response.status_code == 302
+    assert "Secret text" in client.get(response["Location"]).content.decode()

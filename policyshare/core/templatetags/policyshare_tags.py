@@ -70,6 +70,30 @@ def home_sections(context, home_page):
     return mark_safe(html)  # noqa: S308 -- rendered by our own templates, which escape
 
 
+class Crumb(NamedTuple):
+    title: str
+    url: str
+    is_home: bool
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors below the root, each in the visitor's language where translated.
+    Kept as a fragment per parent and language (``core/fragments.py``): all pages of a section
+    share it, and building it costs a query for the ancestors and one per ``.localized``."""
+    parent_path = page.path[: -Page.steplen]
+    return cached_fragment(
+        "breadcrumbs",
+        parent_path,
+        translation.get_language(),
+        build=lambda: [
+            Crumb(crumb.title, crumb.get_url(context.get("request")), ancestor.depth == 2)
+            for ancestor in Page.objects.ancestor_of(page).filter(depth__gt=1)
+            for crumb in [ancestor.localized]
+        ],
+    )
+
+
 class MenuItem(NamedTuple):
     title: str
     url: str
