@@ -29,12 +29,18 @@ the machine's other load does not change much.
 
 4. Behind nginx (deploy/nginx/policyshare.conf as shipped, two workers, `set_real_ip_from` so
    that each wrk visitor has its address): pages from the one-second micro-cache, and beacons
-   answered by nginx and counted by `policyshare collect-beacons`. The same three rounds as in 1
-   (CPU: nginx + collector + app server), then sustained beacons for --seconds through nginx,
-   paced at about --nginx-rate per second, with flush-views --every 1: count in = beacons nginx
-   answered 204 (wrk), count stored after the collector's graceful stop and a last flush. The
-   collector listens on a unix socket, or on UDP on loopback when the kernel queues fewer than
-   512 datagrams on a unix socket (net.unix.max_dgram_qlen; --beacon-transport overrides).
+   answered by nginx and counted by `policyshare collect-beacons`. The same three rounds as in 1,
+   plus a fourth: the page requested as a browser navigates (Sec-Fetch-Mode: navigate,
+   Sec-Fetch-Dest: document), which this bench's nginx (not the shipped one) logs to the
+   collector, to measure what counting page requests at nginx would cost it. CPU per request is
+   printed for nginx, the collector and the app server apart. As fast as wrk sends, beacons
+   outrun one collector and the kernel drops lines: printed are the beacons nginx answered vs
+   those the collector received and counted. Then sustained beacons for --seconds, paced at about
+   --nginx-rate per second (a rate the collector keeps up with), with flush-views --every 1:
+   count in = beacons nginx answered 204 (wrk), count stored after the collector's graceful stop
+   and a last flush, and the CPU per counted beacon of nginx and the collector. The collector
+   listens on a unix socket, or on UDP on loopback when the kernel queues fewer than 512
+   datagrams on a unix socket (net.unix.max_dgram_qlen; --beacon-transport overrides).
 
 By default hits are buffered in the spool file (the embedded mode); --redis-url buffers them in
 that Redis instead (its analytics keys are used, the rest is left alone).
@@ -128,8 +134,27 @@ TO_NGINX = (
 )
 LUA_NGINX_BEACON = LUA_BEACON.replace(*TO_NGINX)
 LUA_NGINX_PAGE_AND_BEACON = LUA_PAGE_AND_BEACON.replace(*TO_NGINX)
+# A browser's navigation, by its Fetch Metadata headers (plain HTTP clients and link previews
+# send none): for the question whether nginx could count page requests instead of beacons.
+LUA_NAVIGATION = LUA_PAGE.replace(
+    "request = function()",
+    'wrk.headers["Sec-Fetch-Mode"] = "navigate"\n'
+    'wrk.headers["Sec-Fetch-Dest"] = "document"\n'
+    "request = function()",
+)
 # The beacon's address comes from wrk's X-Forwarded-For, so that visitors differ.
 REAL_IP = "set_real_ip_from 127.0.0.1; real_ip_header X-Forwarded-For;"
+# Not shipped: a line to the collector for every navigation nginx serves, in the beacon's format
+# (no page id in it, so the collector reads and drops it), to measure what logging a line per
+# page costs nginx. Pages without the headers (LUA_PAGE) are not logged.
+NAVIGATION_MAP = """map "$http_sec_fetch_mode:$http_sec_fetch_dest" $policyshare_navigation {
+        "navigate:document" 1;
+        default 0;
+    }"""
+NAVIGATION_LOG = (
+    "access_log syslog:server={beacons},nohostname,tag=policyshare policyshare_beacon"
+    " if=$policyshare_navigation;"
+)
 
 
 def add_article(env, redis_url):
@@ -270,13 +295,15 @@ def behind_nginx(env, var_dir, app, beacons):
     port = free_port()
     app_port = int(app.base.rsplit(":", 1)[1])
     site = directory / "site.conf"
-    site.write_text(
-        render_nginx_site(
-            [app_port], port, directory / "tls.conf", directory / "micro-cache", beacons=beacons
-        )
+    rendered = render_nginx_site(
+        [app_port], port, directory / "tls.conf", directory / "micro-cache", beacons=beacons
     )
+    location = "    location / {\n"
+    assert location in rendered
+    navigation_log = NAVIGATION_LOG.format(beacons=beacons)
+    site.write_text(rendered.replace(location, f"{location}        {navigation_log}\n"))
     collector = start_collector(env, beacons)
-    nginx = start_nginx(directory, f"{REAL_IP}\n    include {site};", port)
+    nginx = start_nginx(directory, f"{REAL_IP}\n    {NAVIGATION_MAP}\n    include {site};", port)
     try:
         yield Server(f"http://127.0.0.1:{port}", nginx.pid, None), collector
     finally:
@@ -289,15 +316,19 @@ def behind_nginx(env, var_dir, app, beacons):
 
 def interleaved_rounds(run, args, **templates):
     """Each wrk script in ``templates`` run in turns, ``args.rounds`` times: the medians of its
-    rate and CPU per request (the machine's other load drifts over a minute)."""
+    rate and CPU per request (the machine's other load drifts over a minute), and the sums of
+    all rounds (``runs``) for a tally."""
     rounds = {name: [] for name in templates}
     for _round in range(args.rounds):
         for name, template in templates.items():
             rounds[name].append(run(template, args.overhead_seconds))
     return {
         name: {
-            key: statistics.median(figures[key] for figures in runs) for key in ("rate", "cpu_ms")
+            key: statistics.median(figures[key] for figures in runs)
+            for key in runs[0]
+            if key == "rate" or key.endswith("cpu_ms")
         }
+        | {"runs": runs}
         for name, runs in rounds.items()
     }
 
@@ -323,6 +354,15 @@ def stop_collector(collector):
     return int(received), int(counted)
 
 
+# Beacons per wrk request of each script (answered 204 by nginx): a page view is two requests.
+BEACONS_PER_REQUEST = {
+    LUA_PAGE: 0,
+    LUA_NAVIGATION: 0,
+    LUA_NGINX_PAGE_AND_BEACON: 0.5,
+    LUA_NGINX_BEACON: 1,
+}
+
+
 def nginx_rounds(env, var_dir, args, script, page_path):
     """Part 4: the micro-cache's page alone, the page and its beacon, the beacon alone; then
     sustained beacons with count in = count stored."""
@@ -332,23 +372,41 @@ def nginx_rounds(env, var_dir, args, script, page_path):
         serving(cached_env, workers=args.workers) as app,
         behind_nginx(env, var_dir, app, beacons) as (nginx, collector),
     ):
-        groups = (nginx.pid, app.pid, collector.pid)
+        groups = {"nginx": nginx.pid, "app": app.pid, "collector": collector.pid}
 
         def run(template, seconds):
-            before = sum(cpu_seconds(group) for group in groups)
+            before = {name: cpu_seconds(group) for name, group in groups.items()}
             figures = wrk(nginx, script(template), seconds, args.connections, var_dir)
-            cpu = sum(cpu_seconds(group) for group in groups) - before
-            figures["cpu_ms"] = 1000 * cpu / max(figures["requests"], 1)
+            answered = max(figures["requests"], 1)
+            for name, group in groups.items():
+                used = cpu_seconds(group) - before[name]
+                figures[f"{name}_cpu_ms"] = 1000 * used / answered
+            figures["cpu_ms"] = sum(figures[f"{name}_cpu_ms"] for name in groups)
+            figures["beacons"] = (figures["requests"] - figures["non_2xx"]) * BEACONS_PER_REQUEST[
+                template
+            ]
             return figures
 
         if not requests.get(nginx.base + page_path, timeout=30).ok:
             sys.exit(f"the article {page_path} is not served through nginx")
-        run(LUA_PAGE, 2)
-        run(LUA_NGINX_BEACON, 2)
+        warm_up = [run(LUA_PAGE, 2), run(LUA_NGINX_BEACON, 2)]
         cost = interleaved_rounds(
-            run, args, page=LUA_PAGE, view=LUA_NGINX_PAGE_AND_BEACON, beacon=LUA_NGINX_BEACON
+            run,
+            args,
+            page=LUA_PAGE,
+            navigation=LUA_NAVIGATION,
+            view=LUA_NGINX_PAGE_AND_BEACON,
+            beacon=LUA_NGINX_BEACON,
         )
-        stop_collector(collector)
+        received, counted = stop_collector(collector)
+        runs = [*warm_up, *(run for name in cost for run in cost[name]["runs"])]
+        # Every beacon sent counts (a browser, an address of its own, limits off) unless its
+        # line is dropped; the navigation rounds' lines carry no page id and never count.
+        cost["tally"] = {
+            "sent": sum(run["beacons"] for run in runs),
+            "received": received,
+            "counted": counted,
+        }
         policyshare(env, "flush-views", "-v", "0")
         before_sustained = stored_count(env)
         collector = start_collector(env, beacons)
@@ -359,6 +417,8 @@ def nginx_rounds(env, var_dir, args, script, page_path):
         # offered is about --nginx-rate, not all nginx can answer.
         delay_ms = 1000 * args.connections / args.nginx_rate
         paced = f"{LUA_NGINX_BEACON}\ndelay = function() return {delay_ms:.2f} end\n"
+        BEACONS_PER_REQUEST[paced] = 1
+        groups["collector"] = collector.pid
         sustained = run(paced, args.seconds)
         received, counted = stop_collector(collector)
         flusher.terminate()
@@ -479,27 +539,58 @@ def main():
 
 
 def print_nginx(args, cost, sustained):
-    page, view, beacon = (cost[name] for name in ("page", "view", "beacon"))
+    page, navigation, view, beacon = (cost[n] for n in ("page", "navigation", "view", "beacon"))
+    tally = cost["tally"]
     views_with = view["rate"] / 2
     print(
         f"4. behind nginx (micro-cache; beacons answered by nginx, counted by collect-beacons"
-        f" over {sustained['transport']}); CPU = nginx + collector + app server"
+        f" over {sustained['transport']}); CPU ms per request: nginx + collector + app server"
     )
     print(f"   load average: {' '.join(f'{n:.1f}' for n in os.getloadavg())}")
+    print("   | requests | requests/s | CPU ms | nginx | collector | app |")
+    for label, figures in (
+        ("micro-cache hit (page alone)", page),
+        ("micro-cache hit, navigation logged to the collector (not shipped)", navigation),
+        ("page + its beacon (2 requests)", view),
+        ("beacon at nginx, as fast as wrk sends", beacon),
+        (f"beacon at nginx, paced ({sustained['rate']:.0f}/s, all counted)", sustained),
+    ):
+        print(
+            f"   | {label} | {figures['rate']:.0f} | {figures['cpu_ms']:.3f} |"
+            f" {figures['nginx_cpu_ms']:.3f} | {figures['collector_cpu_ms']:.3f} |"
+            f" {figures['app_cpu_ms']:.3f} |"
+        )
+    dropped = tally["sent"] - tally["counted"]
     print(
-        "   | page | page requests/s | page CPU ms | beacon requests/s | beacon CPU ms |"
-        " beacon CPU / page CPU | views/s without / with beacon | throughput overhead |"
+        f"   throughput rounds: beacons answered 204 by nginx {tally['sent']:.0f}, counted by the"
+        f" collector {tally['counted']}: dropped {dropped:.0f}"
+        f" ({100 * dropped / max(tally['sent'], 1):.1f} %), so the CPU per beacon above misses the"
+        f" collector's work on those (lines received, with the navigation rounds':"
+        f" {tally['received']})"
+    )
+    counted_cpu = sustained["nginx_cpu_ms"] + sustained["collector_cpu_ms"]
+    print(
+        f"   per counted beacon (paced run): nginx {1000 * sustained['nginx_cpu_ms']:.0f} µs +"
+        f" collector {1000 * sustained['collector_cpu_ms']:.0f} µs = {1000 * counted_cpu:.0f} µs;"
+        f" a micro-cache hit {1000 * page['cpu_ms']:.0f} µs: counting overhead (CPU)"
+        f" {100 * counted_cpu / page['cpu_ms']:.0f} %"
     )
     print(
-        f"   | micro-cache hit | {page['rate']:.0f} | {page['cpu_ms']:.3f} | {beacon['rate']:.0f} |"
-        f" {beacon['cpu_ms']:.3f} | {100 * beacon['cpu_ms'] / page['cpu_ms']:.1f} % |"
-        f" {page['rate']:.0f} / {views_with:.0f} |"
-        f" {100 * (1 - views_with / page['rate']):.1f} % |"
+        f"   throughput overhead (views/s without / with beacon, drops uncounted):"
+        f" {page['rate']:.0f} / {views_with:.0f} = {100 * (1 - views_with / page['rate']):.1f} %"
+    )
+    logged = navigation["nginx_cpu_ms"] - page["nginx_cpu_ms"]
+    alternative = logged + sustained["collector_cpu_ms"]
+    print(
+        f"   counting navigations at nginx instead (Sec-Fetch-Mode/Dest): nginx's line"
+        f" {1000 * logged:.0f} µs + collector {1000 * sustained['collector_cpu_ms']:.0f} µs ="
+        f" {1000 * alternative:.0f} µs per page: overhead"
+        f" {100 * alternative / page['cpu_ms']:.0f} % of a micro-cache hit"
     )
     print(
         f"   sustained {args.seconds} s: {sustained['requests']} beacons at"
         f" {sustained['rate']:.0f}/s (non-2xx {sustained['non_2xx']}, socket errors:"
-        f" {sustained['socket_errors']}), {sustained['cpu_ms']:.3f} CPU ms each"
+        f" {sustained['socket_errors']})"
     )
     print(
         f"   count in (204 from nginx): {sustained['count_in']}   received by the collector:"

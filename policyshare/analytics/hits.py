@@ -4,10 +4,13 @@ moves the counts into the database in batches (see buffers.py)."""
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.utils import timezone
 from redis.exceptions import RedisError
+
+from policyshare.security.client_ip import client_ip
 
 from .visitors import visitor_hash
 
@@ -44,6 +47,9 @@ class Hit:
     referrer_domain: str = ""
 
 
+# Most beacons share a few referrers (search engines, this site); urlsplit is a beacon's
+# largest cost after the hash.
+@lru_cache(maxsize=4096)
 def referrer_domain(referrer, own_host):
     """The domain of another site the visitor came from, or "" (none, or this site itself)."""
     try:
@@ -84,7 +90,9 @@ def record_hit(request, *, kind, item_type, item_id, language="", referrer=""):
         kind=kind,
         item_type=item_type,
         item_id=item_id,
-        visitor=visitor_hash(request, day),
+        visitor=visitor_hash(
+            day, client_ip(request), request.META.get("HTTP_USER_AGENT", ""), request.get_host()
+        ),
         language=language,
         referrer=referrer,
         host=request.get_host(),

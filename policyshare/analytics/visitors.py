@@ -9,13 +9,13 @@ nor, by trying every address, to a person.
 import datetime
 import hashlib
 import secrets
+import time
 from functools import cache as memoize
 from functools import lru_cache
 
 from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.utils import timezone
-
-from policyshare.security.client_ip import client_ip
 
 SALT_KEY = "analytics:salt:{date}"
 # Browsers send one of these when they fetch a page the visitor has not asked for yet.
@@ -60,6 +60,8 @@ def is_editor(request):
     return user.is_staff or user.has_perm("wagtailadmin.access_admin")
 
 
+# The collector asks for every beacon; a few browser versions and prefetch values repeat.
+@lru_cache(maxsize=4096)
 def client_counts(user_agent, purpose_values, editor=False):
     """The rules of who counts, for the app's requests and nginx's logged beacons alike."""
     return not (is_crawler(user_agent) or is_prefetch(purpose_values) or editor)
@@ -85,27 +87,30 @@ SALT_MEMO_SECONDS = 300
 
 
 def daily_salt(day):
+    # The memo is checked against time.time(), not timezone.localtime(): the collector asks
+    # for every beacon, and the time zone lookup cost more than the rest of the check.
+    memo = _salt_memo.get(day)
+    if memo and memo[1] > time.time():
+        return memo[0]
     key = SALT_KEY.format(date=day.isoformat())
     now = timezone.localtime()
-    memo = _salt_memo.get(key)
-    if memo and memo[1] > now.timestamp():
-        return memo[0]
     # add() keeps the salt another process made first, so every process hashes alike.
     cache.add(key, secrets.token_hex(16), timeout=_seconds_until_midnight(now))
     salt = cache.get(key)
     if salt is None:
         return _FALLBACK_SALT
     _salt_memo.clear()
-    _salt_memo[key] = (salt, now.timestamp() + SALT_MEMO_SECONDS)
+    _salt_memo[day] = (salt, now.timestamp() + SALT_MEMO_SECONDS)
     return salt
 
 
-def hash_visitor(day, address, user_agent, host):
-    material = "\n".join([daily_salt(day), address, user_agent, host])
+@lru_cache(maxsize=64)
+def site_name(host):
+    """The host as nginx's $host gives it (lower case, no port, no trailing dot), so that a
+    visitor hashes alike whether nginx or Django (get_host() keeps a port) saw the beacon."""
+    return split_domain_port(host)[0] or host.lower()
+
+
+def visitor_hash(day, address, user_agent, host):
+    material = "\n".join([daily_salt(day), address, user_agent, site_name(host)])
     return hashlib.sha256(material.encode()).hexdigest()
-
-
-def visitor_hash(request, day):
-    return hash_visitor(
-        day, client_ip(request), request.META.get("HTTP_USER_AGENT", ""), request.get_host()
-    )

@@ -3,7 +3,8 @@ back: harvesters are told of a deletion (status="deleted") instead of keeping a 
 
 A publication leaves the set when it is unpublished or deleted, and also when it, or a page
 above it, is given a view restriction (private, password, groups); it comes back when it is
-published again or the restriction goes."""
+published again or the restriction goes; then its datestamp is that moment
+(models.RestoredRecord), later than the deletion harvesters saw."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
@@ -13,7 +14,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from policyshare.library.models import PublicationPage
 
-from .models import DeletedRecord
+from .models import DeletedRecord, RestoredRecord
 from .records import set_specs_of
 
 
@@ -21,9 +22,11 @@ def _bury(page):
     if page.first_published_at is None:
         return  # never published: no harvester can have it
     specs = " ".join(set_specs_of(page))
+    # The deletion's datestamp is now: when it was unpublished, deleted or restricted.
     DeletedRecord.objects.update_or_create(
         page_id=page.pk, defaults={"deleted_at": timezone.now(), "set_specs": f" {specs} "}
     )
+    RestoredRecord.objects.filter(page_id=page.pk).delete()
 
 
 @receiver(page_unpublished, sender=PublicationPage)
@@ -66,4 +69,8 @@ def restriction_saved(sender, instance, **kwargs):
 def restriction_removed(sender, instance, **kwargs):
     # Another restriction further up may still hide some of them.
     public = _live_publications_under(instance).public().values_list("pk", flat=True)
-    DeletedRecord.objects.filter(page_id__in=list(public)).delete()
+    buried = DeletedRecord.objects.filter(page_id__in=list(public))
+    now = timezone.now()
+    for page_id in buried.values_list("page_id", flat=True):
+        RestoredRecord.objects.update_or_create(page_id=page_id, defaults={"restored_at": now})
+    buried.delete()

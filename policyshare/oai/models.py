@@ -14,3 +14,16 @@ class DeletedRecord(models.Model):
 
     def __str__(self):
         return f"publication {self.page_id}, deleted {self.deleted_at:%Y-%m-%d %H:%M}"
+
+
+class RestoredRecord(models.Model):
+    """A publication that became public again without being republished (its view restriction
+    went): its datestamp is this moment rather than its last publication, which is older than
+    the deletion an incremental harvester saw, so that a harvest ``from`` that deletion fetches
+    it again."""
+
+    page_id = models.PositiveIntegerField(unique=True)
+    restored_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"publication {self.page_id}, public again {self.restored_at:%Y-%m-%d %H:%M}"

@@ -8,6 +8,8 @@ import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -41,17 +43,23 @@ def utc_datestamp(moment):
 
 
 def datestamp(page):
-    """When the record last changed."""
-    return utc_datestamp(page.last_published_at or page.first_published_at)
+    """When the record last changed (``changed_at``, annotated by publications())."""
+    return utc_datestamp(page.changed_at)
 
 
 def publications():
-    """Every public publication, in the order lists are paged in."""
+    """Every public publication, in the order lists are paged in, each with ``changed_at``: its
+    last publication, or when it became public again (models.RestoredRecord) if later."""
+    from .models import RestoredRecord
+
+    published = Coalesce("last_published_at", "first_published_at")
+    restored = RestoredRecord.objects.filter(page_id=OuterRef("pk")).values("restored_at")[:1]
     return (
         PublicationPage.objects.live()
         .public()
+        .annotate(changed_at=Greatest(published, Coalesce(Subquery(restored), published)))
         .select_related("locale", "document__collection")
-        .order_by("last_published_at", "pk")
+        .order_by("changed_at", "pk")
     )
 
 
@@ -65,7 +73,7 @@ def deleted_records():
 def position(entry):
     """Where a publication or a deleted record stands in a list: (datestamp, page id)."""
     if isinstance(entry, PublicationPage):
-        return entry.last_published_at, entry.pk
+        return entry.changed_at, entry.pk
     return entry.deleted_at, entry.page_id
 
 

@@ -143,11 +143,11 @@ def _matching(list_request):
     live, deleted = records.publications(), records.deleted_records()
     if list_request["from"]:
         start = _parse_datestamp(list_request["from"], "from")
-        live = live.filter(last_published_at__gte=start)
+        live = live.filter(changed_at__gte=start)
         deleted = deleted.filter(deleted_at__gte=start)
     if list_request["until"]:
         end = _parse_datestamp(list_request["until"], "until", end_of_day=True)
-        live = live.filter(last_published_at__lte=end)
+        live = live.filter(changed_at__lte=end)
         deleted = deleted.filter(deleted_at__lte=end)
     if list_request["set"]:
         live = records.in_set(live, list_request["set"])
@@ -164,9 +164,7 @@ def _list(root, request, verb, arguments):
     after = list_request.get("after")
     if after:
         moment, page_id = datetime.datetime.fromisoformat(after[0]), after[1]
-        live = live.filter(
-            Q(last_published_at__gt=moment) | Q(last_published_at=moment, pk__gt=page_id)
-        )
+        live = live.filter(Q(changed_at__gt=moment) | Q(changed_at=moment, pk__gt=page_id))
         deleted = deleted.filter(
             Q(deleted_at__gt=moment) | Q(deleted_at=moment, page_id__gt=page_id)
         )
@@ -243,7 +241,7 @@ def _identify(root, request, arguments):
     _element(identify, "protocolVersion", "2.0")
     _element(identify, "adminEmail", settings.DEFAULT_FROM_EMAIL)
     moments = [
-        records.publications().aggregate(earliest=Min("last_published_at"))["earliest"],
+        records.publications().aggregate(earliest=Min("changed_at"))["earliest"],
         records.deleted_records().aggregate(earliest=Min("deleted_at"))["earliest"],
     ]
     moments = [moment for moment in moments if moment is not None]

@@ -328,6 +328,9 @@ POLICYSHARE_BEACON_ADDRESS_LIMIT = int(os.environ.get("POLICYSHARE_BEACON_ADDRES
 # `policyshare collect-beacons` reads them: unix:/path or 127.0.0.1:PORT, as in nginx's syslog
 # server=. "" means no collector: the app answers the beacons itself.
 POLICYSHARE_BEACON_SOCKET = os.environ.get("POLICYSHARE_BEACON_SOCKET", "")
+# The group a unix socket above is given (mode 0660): nginx's workers' (www-data on Debian).
+# "" keeps the collector's own group, which its systemd unit sets to www-data.
+POLICYSHARE_BEACON_SOCKET_GROUP = os.environ.get("POLICYSHARE_BEACON_SOCKET_GROUP", "")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import RequestFactory
 from django.utils import timezone
 
 from policyshare.analytics.flush import flush_views
@@ -157,8 +156,7 @@ def test_no_cookie_is_set_and_no_address_or_browser_is_stored(beacon, client):
     assert "203.0.113.77" not in stored
     assert "Chrome" not in stored
     assert "story" not in stored and "kim" not in stored
-    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.77", HTTP_USER_AGENT=BROWSER)
-    assert visitor_hash(request, timezone.localdate()) not in stored
+    assert visitor_hash(timezone.localdate(), "203.0.113.77", BROWSER, "testserver") not in stored
 
 
 def test_referring_sites_are_counted_by_domain_and_the_site_itself_is_not(beacon):
@@ -193,10 +191,11 @@ def test_the_same_visitor_is_still_one_unique_visitor_across_flushes(beacon):
 
 
 def test_a_new_day_has_a_new_salt_so_visitors_cannot_be_followed_across_days():
-    request = RequestFactory().post("/", REMOTE_ADDR="198.51.100.23", HTTP_USER_AGENT=BROWSER)
     today = timezone.localdate()
     tomorrow = today + datetime.timedelta(days=1)
-    assert visitor_hash(request, today) == visitor_hash(request, today)
-    assert visitor_hash(request, today) != visitor_hash(request, tomorrow)
-    other = RequestFactory().post("/", REMOTE_ADDR="198.51.100.24", HTTP_USER_AGENT=BROWSER)
-    assert visitor_hash(request, today) != visitor_hash(other, today)
+    visitor = ("198.51.100.23", BROWSER, "testserver")
+    assert visitor_hash(today, *visitor) == visitor_hash(today, *visitor)
+    assert visitor_hash(today, *visitor) != visitor_hash(tomorrow, *visitor)
+    assert visitor_hash(today, "198.51.100.24", BROWSER, "testserver") != visitor_hash(
+        today, *visitor
+    )

@@ -2,12 +2,17 @@
 by the app's own rules, once, into the same buffer; nothing queued is lost on a graceful stop.
 (tests/infra/test_beacon_nginx.py runs it behind the real nginx.)"""
 
+import grp
+import os
+import pwd
 import socket
+import stat
 import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from policyshare.analytics.collector import Collector, parse_line
 from policyshare.analytics.flush import flush_views
@@ -149,3 +154,89 @@ def test_no_address_is_written(collector, spool):
     collector.send(nginx_line({"page": article.pk}, address="198.51.100.77"))
     collector.collect(timeout=5)
     assert "198.51.100.77" not in "".join(path.read_text() for path in spool.iterdir())
+
+
+def test_a_visitor_seen_by_nginx_and_by_the_app_on_a_port_is_one_visitor(collector, beacon):
+    """nginx logs $host without the port; Django's get_host() keeps a non-standard one."""
+    article = make_news()
+    collector.send(nginx_line({"page": article.pk}, host="portal.example.org"))
+    collector.collect(timeout=5)
+    beacon(article, HTTP_HOST="Portal.Example.org:8443")
+    flush_views()
+    row = DailyCount.objects.get(page=article)
+    assert (row.views, row.uniques) == (2, 1)
+
+
+def test_an_old_scripts_full_referrer_keeps_only_its_domain(collector, spool):
+    article = make_news()
+    referrer = "https://search.example.net/results?q=private+question"
+    collector.send(nginx_line({"page": article.pk, "ref": referrer}))
+    collector.collect(timeout=5)
+    assert "private" not in "".join(path.read_text() for path in spool.iterdir())
+    flush_views()
+    assert ReferrerDailyCount.objects.get().domain == "search.example.net"
+
+
+def send_as(user, group, path, datagram):
+    """Send one datagram to the socket at ``path`` as another local user (a forked child that
+    drops root); the error's name, or ""."""
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child)
+        error = ""
+        try:
+            os.setgroups([])
+            os.setgid(grp.getgrnam(group).gr_gid)
+            os.setuid(pwd.getpwnam(user).pw_uid)
+            with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sender:
+                sender.sendto(datagram, str(path))
+        except OSError as raised:
+            error = type(raised).__name__
+        os.write(write_end, error.encode())
+        os._exit(0)
+    os.close(write_end)
+    os.waitpid(child, 0)
+    with os.fdopen(read_end, "rb") as answer:
+        return answer.read().decode()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="acting as other local users needs root")
+def test_only_nginxs_group_can_send_lines_to_the_socket(settings, tmp_path):
+    settings.POLICYSHARE_BEACON_SOCKET_GROUP = "www-data"
+    article = make_news()
+    folder = Path(tempfile.mkdtemp(prefix="beacons-"))
+    folder.chmod(0o755)  # even a folder open to everyone: the socket's own mode keeps others out
+    running = Collector(f"unix:{folder / 'beacons.sock'}")
+    try:
+        socket_stat = running.path.stat()
+        assert stat.S_IMODE(socket_stat.st_mode) == 0o660
+        assert grp.getgrgid(socket_stat.st_gid).gr_name == "www-data"
+        line = nginx_line({"page": article.pk})
+        assert send_as("nobody", "nogroup", running.path, line) == "PermissionError"
+        assert send_as("nobody", "www-data", running.path, line) == ""
+        running.drain()
+    finally:
+        running.close()
+        folder.rmdir()
+    flush_views()
+    assert views_of(article) == 1
+
+
+def test_a_socket_group_that_does_not_exist_is_a_clear_error(settings, tmp_path):
+    settings.POLICYSHARE_BEACON_SOCKET_GROUP = "no-such-group-here"
+    folder = Path(tempfile.mkdtemp(prefix="beacons-"))
+    with pytest.raises(ImproperlyConfigured, match="POLICYSHARE_BEACON_SOCKET_GROUP"):
+        Collector(f"unix:{folder / 'beacons.sock'}")
+    assert not any(folder.iterdir())
+    folder.rmdir()
+
+
+def test_the_shipped_unit_gives_the_socket_folder_to_nginxs_group():
+    unit = (
+        Path(__file__).parents[2] / "deploy" / "systemd" / "policyshare-collect-beacons.service"
+    ).read_text()
+    settings_of_unit = dict(
+        line.split("=", 1) for line in unit.splitlines() if "=" in line and line[0] != "#"
+    )
+    assert settings_of_unit["Group"] == "www-data"
+    assert settings_of_unit["RuntimeDirectoryMode"] == "0750"

@@ -349,3 +349,36 @@ def test_a_group_restriction_above_publications_hides_them_all(oai, content):
     listed = oai(verb="ListIdentifiers", metadataPrefix="oai_dc")
     assert deleted_headers(listed) == {}
     assert set(identifiers(listed)) == publication_ids(content)
+
+
+def test_an_incremental_harvest_fetches_a_publication_again_when_its_restriction_goes(oai, content):
+    """A harvester asks each time for what changed since its last harvest (from = that
+    response's date): it must see the deletion, then the record again."""
+    PublicationPage.objects.filter(pk=content.publication.pk).update(
+        last_published_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+    publication = PublicationPage.objects.get(pk=content.publication.pk)
+    record = records.identifier(publication.pk)
+
+    def harvest(since):
+        document = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": since})
+        return document, document.findtext("oai:responseDate", namespaces=NS)
+
+    first, since = harvest("2019-12-31T00:00:00Z")
+    assert record in identifiers(first)
+
+    restriction = PageViewRestriction.objects.create(
+        page=publication, restriction_type=PageViewRestriction.LOGIN
+    )
+    saw_deletion, since = harvest(since)
+    assert list(deleted_headers(saw_deletion)) == [record]
+
+    restriction.delete()
+    again, _ = harvest(since)
+    assert deleted_headers(again) == {}
+    assert record in identifiers(again)
+    (datestamp,) = [
+        header.findtext("oai:datestamp", namespaces=NS)
+        for header in again.iterfind(".//oai:header", NS)
+    ]
+    assert datestamp >= since

@@ -2,6 +2,7 @@
 page's strict Content Security Policy, and the count shows on the page after the flush."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -52,3 +53,19 @@ def test_starting_the_video_counts_a_play(new_context, site_content, settings, t
     assert "kind=play" in beacon.value.request.url
     flush_views()
     assert set(DailyCount.objects.values_list("kind", flat=True)) == {Kind.VIEW, Kind.PLAY}
+
+
+def test_the_beacon_carries_only_the_referrers_origin(
+    new_context, site_content, settings, tmp_path
+):
+    settings.POLICYSHARE_ANALYTICS_SPOOL_DIR = tmp_path / "analytics"
+    page = new_context(user_agent=READER).new_page()
+    article = site_content.url("news", "en")
+    open_ok(page, article)
+    origin = page.evaluate("location.origin")
+    came_from = f"{origin}/en/search/?q=private+question"
+    with page.expect_response(re.compile(r"/analytics/hit\?")) as beacon:
+        page.goto(article, referer=came_from, wait_until="load")
+    assert page.evaluate("document.referrer") == came_from
+    fields = parse_qs(urlsplit(beacon.value.request.url).query)
+    assert fields["ref"] == [origin]

@@ -1,10 +1,8 @@
-import signal
-import threading
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from policyshare.analytics.collector import Collector
+from policyshare.analytics.management.stopping import repeat_until_stopped
 
 
 class Command(BaseCommand):
@@ -18,28 +16,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--socket",
+            dest="listen_on",
             default=None,
             help="unix:/path or 127.0.0.1:PORT, as nginx's syslog server= names it (default: "
             "POLICYSHARE_BEACON_SOCKET)",
         )
 
-    def handle(self, *args, socket=None, **options):
-        path = socket or settings.POLICYSHARE_BEACON_SOCKET
-        if not path:
+    def handle(self, *args, listen_on=None, **options):
+        listen_on = listen_on or settings.POLICYSHARE_BEACON_SOCKET
+        if not listen_on:
             raise CommandError(
                 "Set POLICYSHARE_BEACON_SOCKET (or --socket): unix:/path or HOST:PORT."
             )
-        stopping = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-        collector = Collector(path)
+        collector = Collector(listen_on)
         if options["verbosity"]:
-            self.stdout.write(f"Collecting beacons on {path}", ending="\n")
+            self.stdout.write(f"Collecting beacons on {listen_on}", ending="\n")
             self.stdout.flush()
         try:
-            while not stopping.is_set():
-                collector.collect(timeout=0.5)
-        except KeyboardInterrupt:
-            pass
+            repeat_until_stopped(lambda: collector.collect(timeout=0.5))
         finally:
             collector.drain()
             collector.close()

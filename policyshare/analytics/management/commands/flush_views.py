@@ -1,9 +1,7 @@
-import signal
-import threading
-
 from django.core.management.base import BaseCommand
 
 from policyshare.analytics.flush import flush_views
+from policyshare.analytics.management.stopping import repeat_until_stopped
 
 
 class Command(BaseCommand):
@@ -22,18 +20,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, every=None, **options):
-        if every is None:
-            self._flush(options["verbosity"])
-            return
-        stopping = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-        try:
-            while not stopping.is_set():
-                self._flush(options["verbosity"])
-                stopping.wait(every)
-        except KeyboardInterrupt:
-            pass
-        self._flush(options["verbosity"])
+        verbosity = options["verbosity"]
+        if every is not None:
+            repeat_until_stopped(lambda: self._flush(verbosity), pause=every)
+        self._flush(verbosity)
 
     def _flush(self, verbosity):
         written = flush_views()

@@ -28,8 +28,18 @@
     }
   }
 
+  // Only the referrer's origin: the reports keep only its domain, and a load balancer or CDN
+  // in front of nginx may log query strings, which should not carry the address read before.
+  function origin(address) {
+    try {
+      return address ? new URL(address).origin : "";
+    } catch (error) {
+      return "";
+    }
+  }
+
   whenShown(function () {
-    send("view", document.referrer);
+    send("view", origin(document.referrer));
   });
 
   // The player is another site's frame, which tells nothing; a click into it moves the focus
