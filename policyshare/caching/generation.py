@@ -30,6 +30,11 @@ def new_generation():
     cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def current_generation():
+    """The current generation, read from the shared cache (one round trip)."""
+    return generation_from(cache().get(GENERATION_KEY))
+
+
 def generation_from(value):
     """The current generation, given what the cache returned for GENERATION_KEY; starts one
     when there is none. With the cache down nothing is stored, so a random token just means

@@ -53,7 +53,7 @@ from django.utils.cache import (
 )
 from django.utils.translation import get_language_from_path, get_language_from_request
 
-from .generation import GENERATION_KEY, cache, generation_from
+from .generation import GENERATION_KEY, cache, current_generation, generation_from
 from .recent import recent_pages
 
 # How long the app servers keep a page: the bound on staleness for what no purge covers (view
@@ -214,7 +214,7 @@ def lookup(request, language):
     this process keeps from an older generation or past its time costs a second read."""
     key = page_key(language, request.build_absolute_uri())
     if recent_pages.holds(key):
-        generation = generation_from(cache().get(GENERATION_KEY))
+        generation = current_generation()
         entry = recent_pages.get(key, generation)
         if entry is not None:
             return key, generation, entry

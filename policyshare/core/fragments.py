@@ -4,7 +4,7 @@ generation (see ``policyshare/caching/generation.py``), so a kept part never out
 it shows. They also serve when the page cache is off or passed by (an editor's session, a query
 string it does not keep)."""
 
-from policyshare.caching.generation import GENERATION_KEY, cache, generation_from
+from policyshare.caching.generation import cache, current_generation
 
 # A day: a new generation makes older parts unreachable; the timeout only frees their space.
 TIMEOUT = 24 * 60 * 60
@@ -14,7 +14,7 @@ def cached_fragment(name, *key_parts, build):
     """The value kept under ``name`` and ``key_parts`` in this generation, or ``build()`` kept.
     Keep plain values (strings, tuples): a pickled model would break on a model change between
     deploys."""
-    generation = generation_from(cache().get(GENERATION_KEY))
+    generation = current_generation()
     key = ":".join(["fragment", generation, name, *map(str, key_parts)])
     value = cache().get(key)
     if value is None:

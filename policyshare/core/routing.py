@@ -23,7 +23,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from policyshare.caching.generation import GENERATION_KEY, cache, generation_from
+from policyshare.caching.generation import current_generation
 
 # Hosts remembered per process and generation: ALLOWED_HOSTS bounds them in production; the
 # limit keeps a wildcard setting from growing the memory without end.
@@ -92,7 +92,7 @@ _current = None
 def kept():
     """The :class:`KeptRouting` of the current generation (one cache read)."""
     global _current
-    generation = generation_from(cache().get(GENERATION_KEY))
+    generation = current_generation()
     current = _current
     if current is None or current.generation != generation:
         current = _current = KeptRouting(generation)
