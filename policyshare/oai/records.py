@@ -18,6 +18,8 @@ from policyshare.core.numbers import object_id
 from policyshare.library.models import PublicationPage
 from policyshare.policies.models import Sector
 
+from .models import DeletedRecord, RestoredRecord
+
 IDENTIFIER_PREFIX = "publication/"
 
 
@@ -50,8 +52,6 @@ def datestamp(page):
 def publications():
     """Every public publication, in the order lists are paged in, each with ``changed_at``: its
     last publication, or when it became public again (models.RestoredRecord) if later."""
-    from .models import RestoredRecord
-
     published = Coalesce("last_published_at", "first_published_at")
     restored = RestoredRecord.objects.filter(page_id=OuterRef("pk")).values("restored_at")[:1]
     return (
@@ -65,8 +65,6 @@ def publications():
 
 def deleted_records():
     """Every publication that was public and is no more, in the order of the lists."""
-    from .models import DeletedRecord
-
     return DeletedRecord.objects.order_by("deleted_at", "page_id")
 
 
