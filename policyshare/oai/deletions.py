@@ -71,6 +71,13 @@ def restriction_removed(sender, instance, **kwargs):
     public = _live_publications_under(instance).public().values_list("pk", flat=True)
     buried = DeletedRecord.objects.filter(page_id__in=list(public))
     now = timezone.now()
-    for page_id in buried.values_list("page_id", flat=True):
-        RestoredRecord.objects.update_or_create(page_id=page_id, defaults={"restored_at": now})
+    RestoredRecord.objects.bulk_create(
+        [
+            RestoredRecord(page_id=page_id, restored_at=now)
+            for page_id in buried.values_list("page_id", flat=True)
+        ],
+        update_conflicts=True,
+        unique_fields=["page_id"],
+        update_fields=["restored_at"],
+    )
     buried.delete()
