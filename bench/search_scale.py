@@ -22,7 +22,10 @@ throughput, and query latency for keyword, semantic and hybrid ranking.
   this process's CPU time (``time.process_time``: what the query costs on a shared machine):
   "keyword" is ``ranking.rank`` with keyword ranking, "semantic" ``semantic_search`` (query
   embedding included), "hybrid" ``ranking.rank`` with hybrid ranking (both, fused). The
-  baseline row is the query embedding alone, measured in the same run.
+  "filtered" rows narrow each query to one content type or one year inside each side's
+  search; "hybrid, filtered" is what the search page runs for a filtered search (the
+  unfiltered ranking for the facets and the filtered one, ``ranking.rank_each``, one query
+  embedding). The baseline row is the query embedding alone, measured in the same run.
 - Vector index: from ``SEMANTIC_ANN_MIN_PASSAGES`` passages on, the approximate index file
   (``policyshare.semantic.approximate``) is built as the worker would, timed, and its
   recall@10 measured against exact search over every passage (the same pages' top 10 by
@@ -297,16 +300,34 @@ def exact_search():
     return load_passages(Passage.objects.all())
 
 
-def recall_at(queries, exact, k=10):
-    """Mean share of exact search's top ``k`` pages that ``semantic_search`` returns in its
-    top ``k``."""
-    from policyshare.semantic.embedder import embed_query
-    from policyshare.semantic.search import semantic_search
+def narrowings(queries):
+    """A filter per query: even queries narrowed to one content type (1/8 of the corpus), odd
+    ones to one year (1/16)."""
+    from policyshare.search.documents import KINDS
+    from policyshare.search.ranking import Filters
 
+    return {
+        query["query"]: Filters(kinds=frozenset({KINDS[n % len(KINDS)]}))
+        if n % 2 == 0
+        else Filters(years=frozenset({2010 + n % 16}))
+        for n, query in enumerate(queries)
+    }
+
+
+def recall_at(queries, exact, k=10, filtered=False):
+    """Mean share of exact search's top ``k`` pages that ``semantic_search`` returns in its
+    top ``k`` (``filtered``: among the pages each query's filter admits)."""
+    from policyshare.search.fulltext import admitted_pages
+    from policyshare.semantic.embedder import embed_query
+    from policyshare.semantic.search import Admitted, semantic_search
+
+    narrowed = narrowings(queries)
     shares = []
     for query in queries:
-        truth = {page for page, _ in exact.search(embed_query(query["query"]), k)}
-        found = {page for page, _ in semantic_search(query["query"], k)}
+        admitted = admitted_pages(narrowed[query["query"]]) if filtered else None
+        among = Admitted.of(admitted) if filtered else None
+        truth = {page for page, _ in exact.search(embed_query(query["query"]), k, among)}
+        found = {page for page, _ in semantic_search(query["query"], k, admitted)}
         shares.append(len(truth & found) / len(truth))
     return sum(shares) / len(shares)
 
@@ -314,23 +335,36 @@ def recall_at(queries, exact, k=10):
 def measure_queries(queries, exact=None):
     from django.conf import settings
 
-    from policyshare.search.ranking import rank
+    from policyshare.search.ranking import Filters, rank, rank_each
     from policyshare.semantic.embedder import embed_query
     from policyshare.semantic.search import semantic_search
+
+    narrowed = narrowings(queries)
 
     def keyword(query):
         settings.POLICYSHARE_SEARCH_RANKING = "keyword"
         rank(query["query"], query["language"])
 
+    def keyword_filtered(query):
+        settings.POLICYSHARE_SEARCH_RANKING = "keyword"
+        rank(query["query"], query["language"], narrowed[query["query"]])
+
     def hybrid(query):
         settings.POLICYSHARE_SEARCH_RANKING = "hybrid"
         rank(query["query"], query["language"])
 
+    def hybrid_filtered(query):
+        # As the search page ranks a filtered search: unfiltered for the facets, and filtered.
+        settings.POLICYSHARE_SEARCH_RANKING = "hybrid"
+        rank_each(query["query"], query["language"], [Filters(), narrowed[query["query"]]])
+
     rows = {
         "query embedding (baseline)": latencies(lambda q: embed_query(q["query"]), queries),
         "keyword": latencies(keyword, queries),
+        "keyword, filtered": latencies(keyword_filtered, queries),
         "semantic": latencies(lambda q: semantic_search(q["query"], 100), queries),
         "hybrid": latencies(hybrid, queries),
+        "hybrid, filtered": latencies(hybrid_filtered, queries),
     }
     if exact is not None:
         rows["semantic, exact"] = latencies(
@@ -408,7 +442,8 @@ def run(sizes):
             recall = recall_at(queries, exact)
             print(
                 f"  vector index: {outcome} in {seconds:.1f} s ({cpu:.1f} s CPU), "
-                f"{megabytes:.0f} MB; recall@10 against exact search {recall:.3f}"
+                f"{megabytes:.0f} MB; recall@10 against exact search {recall:.3f}, "
+                f"{recall_at(queries, exact, filtered=True):.3f} with the filters"
             )
         print(
             f"\n{size} documents ({Passage.objects.count()} passages), "

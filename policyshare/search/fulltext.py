@@ -15,7 +15,8 @@ import uuid
 from django.db import DatabaseError, connection, transaction
 
 from . import query as query_syntax
-from .ranking import Hit, SearchUnavailable
+from .documents import LANGUAGES
+from .ranking import Filters, Hit, SearchUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ _POSTGRES_WEIGHTS = (
     f"'{{0, {BODY_WEIGHT / TITLE_WEIGHT}, {SUMMARY_WEIGHT / TITLE_WEIGHT}, 1}}'::float4[]"
 )
 # The most entries a query returns: nobody reads further, and it bounds each request's work
-# (the facet counts are those of these entries).
+# (the facet counts are those of these entries, with a filtered search's own).
 MAX_MATCHES = 1000
 # From this many entries on, PostgreSQL's IDF takes the entry count from the table statistics.
 ESTIMATED_COUNT_FROM = 5000
@@ -136,9 +137,13 @@ def _structure(conn):
     raise RuntimeError(f"Search supports SQLite and PostgreSQL, not {conn.vendor}.")
 
 
-def match(parsed: query_syntax.ParsedQuery, limit: int = MAX_MATCHES) -> list[Hit]:
-    """Up to ``limit`` entries: those matching every unit of the query, best first, then those
-    matching only some of them, best first. The pages with every word lead, as a visitor adding
+def match(
+    parsed: query_syntax.ParsedQuery, limit: int, filters: Filters | None = None
+) -> list[Hit]:
+    """Up to ``limit`` entries admitted by ``filters``: those matching every unit of the query,
+    best first, then those matching only some of them, best first. The filters narrow the
+    matches before they are cut to ``limit``, so a filtered search finds an entry that the
+    unfiltered one ranks below the cut. The pages with every word lead, as a visitor adding
     a word expects; the partial matches below keep a relevant page that lacks one of the words
     (it says the same thing differently) findable: returning only the pages with every word
     cost the keyword ranking its recall (``bench/search_quality.py``: Recall@10 0.955 on Korean
@@ -155,7 +160,8 @@ def match(parsed: query_syntax.ParsedQuery, limit: int = MAX_MATCHES) -> list[Hi
             # words cost 1-3 ms CPU at 100k pages (``bench/search_scale.py``).
             postgres = connection.vendor == "postgresql"
             counts = _document_counts(cursor, parsed.units) if postgres else {}
-            hits = _match(cursor, parsed.units, query_syntax.AllOf, counts, limit)
+            condition = _condition(filters or Filters())
+            hits = _match(cursor, parsed.units, query_syntax.AllOf, counts, limit, condition)
             selective = ()
             if len(parsed.units) > 1 and len(hits) < limit:
                 selective = _selective(
@@ -163,7 +169,7 @@ def match(parsed: query_syntax.ParsedQuery, limit: int = MAX_MATCHES) -> list[Hi
                 )
             if selective:
                 # Entries of the first tier come again here: ask for enough to fill up anyway.
-                partial = _match(cursor, selective, query_syntax.AnyOf, counts, limit)
+                partial = _match(cursor, selective, query_syntax.AnyOf, counts, limit, condition)
                 hits += _ranked_below(hits, partial)
     except DatabaseError as error:
         logger.error(
@@ -233,32 +239,79 @@ def _postgres_document_counts(cursor, units) -> dict:
     return counts
 
 
-def _match(cursor, units, combine, counts, limit) -> list[Hit]:
+def _condition(filters: Filters) -> tuple[str, list]:
+    """The SQL condition on the entries aliased ``e`` that ``filters`` admit, as ``AND ...``
+    (empty without filters), and its parameters. Sorted, so one filter gives one statement."""
+    clauses, params = [], []
+    for column, values in (
+        ("kind", filters.kinds),
+        ("language", filters.languages),
+        ("year", filters.years),
+    ):
+        if values:
+            clauses.append(f"e.{column} IN ({', '.join(['%s'] * len(values))})")
+            params += sorted(values)
+    if filters.sectors:
+        if connection.vendor == "postgresql":
+            clauses.append("e.sector_slugs ?| %s")
+            params.append(sorted(filters.sectors))
+        else:
+            placeholders = ", ".join(["%s"] * len(filters.sectors))
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM json_each(e.sector_slugs) WHERE value IN ({placeholders}))"
+            )
+            params += sorted(filters.sectors)
+    return "".join(f" AND {clause}" for clause in clauses), params
+
+
+def admitted_pages(filters: Filters) -> dict[str, list[int]]:
+    """The page ids of the entries ``filters`` admit, by language: the pages the semantic side
+    of a filtered search may return. One statement per language, each read from an index on
+    (language, kind) or (language, year) (a sector filter reads the table)."""
+    where, params = _condition(filters)
+    sql = f"SELECT e.page_id FROM {TABLE} e WHERE e.language = %s{where}"
+    admitted = {}
+    try:
+        with connection.cursor() as cursor:
+            for language in sorted(filters.languages or LANGUAGES):
+                cursor.execute(sql, [language, *params])
+                admitted[language] = [page_id for (page_id,) in cursor.fetchall()]
+    except DatabaseError as error:
+        raise SearchUnavailable(str(error)) from error
+    return admitted
+
+
+def _match(cursor, units, combine, counts, limit, condition) -> list[Hit]:
     combined = units[0] if len(units) == 1 else combine(tuple(units))
     if connection.vendor == "postgresql":
-        rows = _match_postgres(cursor, combined, counts, limit)
+        rows = _match_postgres(cursor, combined, counts, limit, condition)
     else:
-        rows = _match_sqlite(cursor, combined, limit)
+        rows = _match_sqlite(cursor, combined, limit, condition)
     return [_hit(row) for row in rows]
 
 
-def _match_sqlite(cursor, unit, limit):
-    # Ranked and cut inside FTS5 first, so only the best entries are joined and read.
+def _match_sqlite(cursor, unit, limit, condition):
+    """Ranked and cut inside FTS5 first, so only the best entries are joined and read. With
+    filters, the entries are joined inside, before the cut; without, the join would read an
+    entry for every match (tens of thousands for a common word at 100k pages) and is left
+    out."""
+    where, params = condition
+    admitted = f"JOIN {TABLE} e ON e.page_id = {FTS_TABLE}.rowid" if where else ""
     sql = f"""
         SELECT {_ENTRY_COLUMNS}, best.score
         FROM (
-            SELECT rowid AS page_id,
+            SELECT {FTS_TABLE}.rowid AS page_id,
                    -bm25({FTS_TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}) AS score
-            FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s
-            ORDER BY score DESC, rowid LIMIT %s
+            FROM {FTS_TABLE} {admitted} WHERE {FTS_TABLE} MATCH %s{where}
+            ORDER BY score DESC, {FTS_TABLE}.rowid LIMIT %s
         ) best JOIN {TABLE} e ON e.page_id = best.page_id
         ORDER BY best.score DESC, e.page_id
     """
-    cursor.execute(sql, [query_syntax.to_fts5(unit), limit])
+    cursor.execute(sql, [query_syntax.to_fts5(unit), *params, limit])
     return cursor.fetchall()
 
 
-def _match_postgres(cursor, combined, counts, limit):
+def _match_postgres(cursor, combined, counts, limit, condition):
     """BM25 in spirit: sum over the query's units of IDF times a saturating, weighted term
     frequency (``ts_rank`` normalised by document length). Each unit's document frequency
     (``counts``) is counted through the GIN index (cheap on a vacuumed table: no heap visits).
@@ -274,11 +327,11 @@ def _match_postgres(cursor, combined, counts, limit):
     sql = f"""
         SELECT {_ENTRY_COLUMNS}, ({" + ".join(rank_terms)}) AS score
         FROM {TABLE} e
-        WHERE e.search_vector @@ to_tsquery('simple', %s)
+        WHERE e.search_vector @@ to_tsquery('simple', %s){condition[0]}
         ORDER BY score DESC, e.page_id
         LIMIT %s
     """
-    cursor.execute(sql, [*params, query_syntax.to_tsquery(combined), limit])
+    cursor.execute(sql, [*params, query_syntax.to_tsquery(combined), *condition[1], limit])
     return cursor.fetchall()
 
 

@@ -32,6 +32,11 @@ class Filters:
     years: frozenset[int] = field(default_factory=frozenset)
     languages: frozenset[str] = field(default_factory=frozenset)
 
+    @property
+    def narrows(self) -> bool:
+        """Whether any filter is set: without, a search is the unfiltered one."""
+        return bool(self.kinds or self.sectors or self.years or self.languages)
+
     def admits(self, hit: "Hit", *, ignore: str | None = None) -> bool:
         """Whether ``hit`` passes every filter (but the one named ``ignore``: a facet counts
         what choosing another of its own values would give)."""
@@ -75,33 +80,53 @@ class SearchUnavailable(Exception):
 
 
 def rank(query: str, language: str, filters: Filters | None = None) -> list[Hit]:
-    """Entries matching ``query``, best first. ``language`` is the visitor's: it decides how a
-    query without letters is analysed. Raises :class:`SearchUnavailable` when the index cannot
-    be read."""
+    """Entries matching ``query`` that ``filters`` admit, best first. The filters narrow each
+    side's candidates before it cuts them, so a filtered search finds matches that the
+    unfiltered one ranks below its cut; no filters admit every entry. ``language`` is the
+    visitor's: it decides how a query without letters is analysed. Raises
+    :class:`SearchUnavailable` when the index cannot be read."""
+    (hits,) = rank_each(query, language, [filters or Filters()])
+    return hits
+
+
+def rank_each(query: str, language: str, filter_sets: list[Filters]) -> list[list[Hit]]:
+    """``rank`` under each of ``filter_sets``, the query analysed and embedded once."""
     from . import fulltext
     from .query import parse
 
     parsed = parse(query, language)
     if parsed.units and settings.POLICYSHARE_SEARCH_RANKING == "hybrid":
-        hits = _hybrid(parsed, fulltext.match(parsed, KEYWORD_CANDIDATES))
-    else:
-        hits = fulltext.match(parsed)
-    if filters is not None:
-        hits = [hit for hit in hits if filters.admits(hit)]
-    return hits
+        semantic = _semantic_query(parsed.text)
+        return [
+            _hybrid(parsed, fulltext.match(parsed, KEYWORD_CANDIDATES, filters), semantic, filters)
+            for filters in filter_sets
+        ]
+    return [fulltext.match(parsed, fulltext.MAX_MATCHES, filters) for filters in filter_sets]
 
 
-def _hybrid(parsed, keyword_hits: list[Hit]) -> list[Hit]:
-    """Keyword hits fused with the semantic ranking (``policyshare.semantic``), which also
-    brings pages in the other language that share no word with the query. Without a working
-    semantic side the keyword hits stand, and the log says why."""
+def _semantic_query(text: str):
+    """The semantic side of ``text`` (``policyshare.semantic``), or None when it cannot load."""
+    try:
+        from policyshare.semantic.search import SemanticQuery
+    except Exception:
+        logger.exception("Semantic search failed; showing keyword results only.")
+        return None
+    return SemanticQuery(text)
+
+
+def _hybrid(parsed, keyword_hits: list[Hit], semantic_query, filters: Filters) -> list[Hit]:
+    """Keyword hits fused with the semantic ranking (``policyshare.semantic``) among the pages
+    ``filters`` admit, which also brings pages in the other language that share no word with
+    the query. Without a working semantic side the keyword hits stand, and the log says why."""
     from . import fulltext
 
+    if semantic_query is None:
+        return keyword_hits
     try:
         from policyshare.semantic.fusion import fuse
-        from policyshare.semantic.search import semantic_search
 
-        semantic = semantic_search(parsed.text, SEMANTIC_CANDIDATES)
+        admitted = fulltext.admitted_pages(filters) if filters.narrows else None
+        semantic = semantic_query.search(SEMANTIC_CANDIDATES, admitted)
     except Exception:
         logger.exception("Semantic search failed; showing keyword results only.")
         return keyword_hits

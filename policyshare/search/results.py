@@ -103,7 +103,14 @@ def search(query: str, visitor_language: str, filters: ranking.Filters, page_num
     if not parsed.text:
         return outcome
     try:
-        hits = ranking.rank(parsed.text, visitor_language)
+        # Filters narrow the whole index, not the unfiltered query's first candidates; those
+        # still count the facets' other values.
+        if filters.narrows:
+            hits, admitted = ranking.rank_each(
+                parsed.text, visitor_language, [ranking.Filters(), filters]
+            )
+        else:
+            hits = admitted = ranking.rank(parsed.text, visitor_language)
     except ranking.SearchUnavailable:
         outcome.unavailable = True
         return outcome
@@ -112,9 +119,10 @@ def search(query: str, visitor_language: str, filters: ranking.Filters, page_num
     outcome.promoted = [pick.result for pick in picks]
     promoted_keys = {pick.translation_key for pick in picks}
     hits = [hit for hit in hits if hit.translation_key not in promoted_keys]
+    admitted = [hit for hit in admitted if hit.translation_key not in promoted_keys]
 
-    outcome.facets = _facets(hits, filters, visitor_language)
-    groups = _grouped([hit for hit in hits if filters.admits(hit)])
+    outcome.facets = _facets(_together(hits, admitted), filters, visitor_language)
+    groups = _grouped(admitted)
     outcome.count = len(groups)
     paginator = Paginator(groups, PAGE_SIZE)
     page = paginator.get_page(page_number)
@@ -128,6 +136,14 @@ def search(query: str, visitor_language: str, filters: ranking.Filters, page_num
             queries.append(parse(outcome.suggestion, visitor_language))
         outcome.sectors = related_sectors(queries, visitor_language)
     return outcome
+
+
+def _together(hits, admitted):
+    """The unfiltered candidates and the filtered ones, each page once: facets count both, so
+    a selected value counts the results listed under it (they may rank below the unfiltered
+    candidates), and the other values still count what choosing them would add."""
+    seen = {hit.page_id for hit in admitted}
+    return [*admitted, *(hit for hit in hits if hit.page_id not in seen)]
 
 
 def _grouped(hits):

@@ -21,6 +21,7 @@ from which they follow for any query.
 """
 
 import datetime
+import functools
 import logging
 import math
 import os
@@ -82,13 +83,67 @@ class ApproximateIndex:
     def page_of(self, passage_ids: np.ndarray) -> np.ndarray:
         return self.pages[np.searchsorted(self.ids, passage_ids)]
 
-    def nearest(self, language: str, vector: np.ndarray, count: int):
-        """(cosines, passage ids) of the ``count`` passages of ``language`` nearest to
-        ``vector``, best first (fewer when the index holds fewer)."""
+    def nearest(
+        self,
+        language: str,
+        vector: np.ndarray,
+        count: int,
+        among: "Among | None" = None,
+        widen: int = 1,
+    ):
+        """(cosines, passage ids, exhausted) of the ``count`` passages of ``language`` nearest
+        to ``vector`` (among the admitted passages, ``among``), best first; fewer when the
+        index holds fewer, and then ``exhausted``. ``widen`` scans that many times the cells."""
         index = self.by_language[language]
-        scores, labels = index.search(vector.reshape(1, -1), min(count, index.ntotal))
+        if among is None:
+            count = min(count, index.ntotal)
+            scores, labels = index.search(vector.reshape(1, -1), count)
+            exhausted = count == index.ntotal
+        else:
+            # The admitted passages are a share of every cell: scanning as many more cells
+            # meets about as many of them as an unfiltered search meets passages, for about
+            # its cost (the others are skipped by id, unscored).
+            share = among.counts[language] / index.ntotal
+            probes = min(index.nlist, math.ceil(index.nprobe * widen / share))
+            count = min(count, among.counts[language])
+            parameters = faiss.SearchParametersIVF(sel=among.selector, nprobe=probes)
+            scores, labels = index.search(vector.reshape(1, -1), count, params=parameters)
+            exhausted = probes == index.nlist and count == among.counts[language]
         found = labels[0] >= 0
-        return scores[0][found], labels[0][found]
+        return scores[0][found], labels[0][found], exhausted
+
+    @functools.cached_property
+    def distinct_pages(self) -> tuple[np.ndarray, np.ndarray]:
+        """The pages held, ascending, and the position among them of each passage's page."""
+        return np.unique(self.pages, return_inverse=True)
+
+    def among(self, pages_by_language: dict[str, np.ndarray]) -> "Among":
+        """The passages of the admitted pages (``pages_by_language``: page ids by language)."""
+        held, page_of_passage = self.distinct_pages
+        selected = np.zeros(len(self.ids), dtype=bool)
+        counts = {}
+        for language, page_ids in pages_by_language.items():
+            positions = np.searchsorted(held, page_ids).clip(max=max(len(held) - 1, 0))
+            member = np.zeros(len(held), dtype=bool)
+            member[positions[held[positions] == page_ids]] = True
+            of_language = member[page_of_passage]
+            counts[language] = int(of_language.sum())
+            selected |= of_language
+        bits = np.zeros(self.max_id + 1, dtype=bool)
+        bits[self.ids[selected]] = True
+        bitmap = np.packbits(bits, bitorder="little")
+        selector = faiss.IDSelectorBitmap(len(bitmap), faiss.swig_ptr(bitmap))
+        return Among(selector, bitmap, counts)
+
+
+@dataclass(frozen=True)
+class Among:
+    """The passages a filtered search may return: a faiss selector over their ids, and how
+    many of them each language's index holds."""
+
+    selector: faiss.IDSelector
+    bitmap: np.ndarray  # the selector reads this array: kept alive with it
+    counts: dict[str, int]
 
 
 def build() -> ApproximateIndex | None:

@@ -17,6 +17,7 @@ is read in a background thread, never in a visitor's request.
 
 import functools
 import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,18 +54,47 @@ class VectorIndex:
         moments = LanguageMoments.of(matrix, page_of_row, language_of_row)
         return cls(version, page_of_row[starts], starts, language_of_row[starts], matrix, moments)
 
-    def search(self, query_vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    def search(
+        self, query_vector: np.ndarray, limit: int, admitted: "Admitted | None" = None
+    ) -> list[tuple[int, float]]:
         if not len(self.page_ids) or limit <= 0:
             return []
         best = self.best_cosines(query_vector)
         statistics = self.moments.statistics(query_vector)
-        return top_pages(self.page_ids, calibrated(best, self.languages, statistics), limit)
+        scores = calibrated(best, self.languages, statistics)
+        if admitted is None:
+            return top_pages(self.page_ids, scores, limit)
+        kept = admitted.holds(self.page_ids)
+        return top_pages(self.page_ids[kept], scores[kept], limit)
 
     def best_cosines(self, query_vector: np.ndarray) -> np.ndarray:
         """Each page's best passage cosine with ``query_vector``."""
         if not len(self.page_ids):
             return np.zeros(0, dtype=np.float32)
         return np.maximum.reduceat(self.matrix @ query_vector, self.starts)
+
+
+@dataclass(frozen=True)
+class Admitted:
+    """The pages a filtered search may return, by language: a search looks among them only, so
+    it returns the best of them however far below the unfiltered query's best they rank."""
+
+    by_language: dict[str, np.ndarray]
+
+    @classmethod
+    def of(cls, pages: Mapping[str, Sequence[int]]) -> "Admitted":
+        """From page ids by language."""
+        return cls({language: np.asarray(ids, dtype=np.int64) for language, ids in pages.items()})
+
+    @functools.cached_property
+    def page_ids(self) -> np.ndarray:
+        return np.concatenate([np.zeros(0, dtype=np.int64), *self.by_language.values()])
+
+    def holds(self, page_ids: np.ndarray) -> np.ndarray:
+        """Which of ``page_ids`` are admitted (a boolean mask)."""
+        if not len(page_ids):  # mostly none written since the index file: skip sorting ids
+            return np.zeros(0, dtype=bool)
+        return np.isin(page_ids, self.page_ids)
 
 
 def top_pages(page_ids: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
@@ -86,47 +116,58 @@ class Snapshot:
     recent: VectorIndex
     gone: frozenset[int]
 
-    def search(self, query_vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    def search(
+        self, query_vector: np.ndarray, limit: int, admitted: Admitted | None = None
+    ) -> list[tuple[int, float]]:
         if self.approximate is None:
-            return self.recent.search(query_vector, limit)
+            return self.recent.search(query_vector, limit, admitted)
         index = self.approximate
         # Languages only among the passages written since the file's build: their own moments.
         statistics = self.recent.moments.statistics(query_vector)
         statistics.update(index.moments.statistics(query_vector))
+        among = None if admitted is None else index.among(admitted.by_language)
         page_ids, languages, cosines = [], [], []
         for language in index.by_language:
-            pages, best = self._nearest_pages(language, query_vector, limit)
+            if among is not None and not among.counts.get(language):
+                continue
+            pages, best = self._nearest_pages(language, query_vector, limit, among)
             page_ids += pages
             languages += [language] * len(pages)
             cosines += best
         recent = self.recent
-        page_ids = np.asarray(page_ids + list(recent.page_ids), dtype=np.int64)
-        languages = np.asarray(languages + list(recent.languages), dtype="U8")
-        cosines = np.asarray(cosines + list(recent.best_cosines(query_vector)), dtype=np.float64)
+        kept = slice(None) if admitted is None else admitted.holds(recent.page_ids)
+        page_ids = np.asarray(page_ids + list(recent.page_ids[kept]), dtype=np.int64)
+        languages = np.asarray(languages + list(recent.languages[kept]), dtype="U8")
+        recent_cosines = recent.best_cosines(query_vector)[kept]
+        cosines = np.asarray(cosines + list(recent_cosines), dtype=np.float64)
         return top_pages(page_ids, calibrated(cosines, languages, statistics), limit)
 
     @functools.cached_property
     def gone_ids(self) -> np.ndarray:
         return np.fromiter(self.gone, dtype=np.int64, count=len(self.gone))
 
-    def _nearest_pages(self, language, query_vector, limit) -> tuple[list[int], list[float]]:
-        """The ``limit`` pages of ``language`` in the file nearest to the query, by their best
-        passage: a page's first passage in cosine order is its best. Asks for more passages
-        until ``limit`` distinct live pages are found or the index is exhausted."""
-        total = self.approximate.by_language[language].ntotal
-        wanted = 4 * limit + len(self.gone)
+    def _nearest_pages(
+        self, language, query_vector, limit, among: approximate.Among | None
+    ) -> tuple[list[int], list[float]]:
+        """The ``limit`` pages of ``language`` in the file nearest to the query (among the
+        admitted passages, ``among``), by their best passage: a page's first passage in cosine
+        order is its best. Asks for more passages, and scans more cells, until ``limit``
+        distinct live pages are found or the index is exhausted."""
+        wanted, widen = 4 * limit + len(self.gone), 1
         while True:
-            scores, passage_ids = self.approximate.nearest(language, query_vector, wanted)
+            scores, passage_ids, exhausted = self.approximate.nearest(
+                language, query_vector, wanted, among, widen
+            )
             if self.gone:
                 live = ~np.isin(passage_ids, self.gone_ids)
                 scores, passage_ids = scores[live], passage_ids[live]
             pages = self.approximate.page_of(passage_ids)
             _, first = np.unique(pages, return_index=True)
             first.sort()  # back in cosine order
-            if len(first) >= limit or wanted >= total:
+            if len(first) >= limit or exhausted:
                 first = first[:limit]
                 return pages[first].tolist(), scores[first].tolist()
-            wanted *= 4
+            wanted, widen = wanted * 4, widen * 4
 
 
 _snapshot: Snapshot | None = None
@@ -213,14 +254,34 @@ def current_snapshot() -> Snapshot:
         return _snapshot
 
 
-def semantic_search(query: str, limit: int = 100) -> list[tuple[int, float]]:
+def semantic_search(
+    query: str, limit: int = 100, admitted: Mapping[str, Sequence[int]] | None = None
+) -> list[tuple[int, float]]:
     """Pages whose passages mean what ``query`` asks, in either language, best first: (page id,
-    score), the score being the best passage's cosine calibrated for the page's language."""
-    # Lone surrogates (possible in a decoded JSON string) cannot reach the model as UTF-8.
-    query = " ".join((query or "").encode("utf-8", "ignore").decode("utf-8").split())
-    if not query or limit <= 0:
-        return []
-    snapshot = current_snapshot()
-    if snapshot.approximate is None and not len(snapshot.recent.page_ids):
-        return []
-    return snapshot.search(embed_query(query), limit)
+    score), the score being the best passage's cosine calibrated for the page's language.
+    ``admitted``: the page ids by language a filtered search may return (None: any)."""
+    return SemanticQuery(query).search(limit, admitted)
+
+
+class SemanticQuery:
+    """One query's semantic side, embedded at most once however many searches (unfiltered and
+    filtered, for one visitor's request) it runs."""
+
+    def __init__(self, query: str):
+        # Lone surrogates (possible in a decoded JSON string) cannot reach the model as UTF-8.
+        self.text = " ".join((query or "").encode("utf-8", "ignore").decode("utf-8").split())
+
+    @functools.cached_property
+    def vector(self) -> np.ndarray:
+        return embed_query(self.text)
+
+    def search(
+        self, limit: int, admitted: Mapping[str, Sequence[int]] | None = None
+    ) -> list[tuple[int, float]]:
+        if not self.text or limit <= 0:
+            return []
+        snapshot = current_snapshot()
+        if snapshot.approximate is None and not len(snapshot.recent.page_ids):
+            return []
+        among = None if admitted is None else Admitted.of(admitted)
+        return snapshot.search(self.vector, limit, among)
