@@ -33,9 +33,10 @@ throughput, and query latency for keyword, semantic and hybrid ranking.
 
 Runs in a throwaway database: a temporary SQLite file, or with ``--postgresql`` a throwaway
 PostgreSQL cluster started from Debian's packages (tests/services.py). Building 100k documents
-takes minutes: ``--keep DIR`` keeps the SQLite file and the vector index in DIR, and a later run
-with the same DIR measures them again without building (``--database-url`` does the same with a
-PostgreSQL database you keep running; its vector index file lives in DIR).
+takes minutes: ``--keep DIR`` keeps the SQLite file (with ``--postgresql``, the cluster's data
+directory) and the vector index in DIR, and a later run with the same DIR measures them again
+without building (``--database-url`` does the same with a PostgreSQL database you keep running;
+its vector index file lives in DIR).
 """
 
 import os
@@ -453,6 +454,36 @@ def run(sizes):
     return connection.vendor, summary
 
 
+@contextlib.contextmanager
+def kept_postgresql(directory):
+    """A PostgreSQL cluster whose data directory stays in ``directory``: created and filled by
+    the first run, started again by the next ones (``--postgresql --keep DIR``)."""
+    from tests.services import PostgreSQLCluster, free_port
+
+    cluster = PostgreSQLCluster()
+    os.rmdir(cluster.directory)  # the temporary folder a throwaway cluster would use
+    cluster.directory, cluster.data = directory, directory / "data"
+    cluster.log = directory / "server.log"
+    fresh = not cluster.data.exists()
+    directory.mkdir(parents=True, exist_ok=True)
+    if cluster.user:
+        os.chown(directory, cluster.user.pw_uid, cluster.user.pw_gid)
+    if fresh:
+        cluster.initialise()
+    else:
+        # A kept cluster listens on a port free now; the last setting in the file wins.
+        cluster.port = free_port()
+        with (cluster.data / "postgresql.conf").open("a") as conf:
+            conf.write(f"port = {cluster.port}\n")
+    cluster.start()
+    try:
+        if fresh:
+            cluster.create_database("scale")
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[10_000, 100_000])
@@ -472,6 +503,9 @@ def main():
     with contextlib.ExitStack() as stack:
         if arguments.database_url:
             os.environ["DATABASE_URL"] = arguments.database_url
+        elif arguments.postgresql and arguments.keep:
+            cluster = stack.enter_context(kept_postgresql(scratch / "postgresql"))
+            os.environ["DATABASE_URL"] = cluster.url("scale")
         elif arguments.postgresql:
             from tests.services import running_postgresql
 
