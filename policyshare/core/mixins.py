@@ -26,6 +26,9 @@ class ListingMixin(ViewRestrictionsFromCache, models.Model):
         related_name="+",
     )
 
+    # Read with the page when it is served (core/language.py): the link preview shows it.
+    serve_select_related = ("listing_image",)
+
     listing_panels = [
         MultiFieldPanel(
             [FieldPanel("summary"), FieldPanel("listing_image")], heading=_("Listing and preview")

@@ -81,6 +81,7 @@ class PublicationPage(RelatedPoliciesMixin, ListingMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    serve_select_related = (*ListingMixin.serve_select_related, "document", "cover")
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [

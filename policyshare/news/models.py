@@ -62,6 +62,7 @@ class NewsPage(RelatedPoliciesMixin, ListingMixin, Page):
         on_delete=models.SET_NULL,
         related_name="news",
     )
+    serve_select_related = (*ListingMixin.serve_select_related, "sector")
     body = StreamField(BodyBlock(), verbose_name=_("body"))
 
     content_panels = [

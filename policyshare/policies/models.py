@@ -1,11 +1,14 @@
 import datetime
+from typing import NamedTuple
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -18,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from policyshare.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from policyshare.core.fragments import cached_page_fragment
 from policyshare.core.listing import paginate, with_renditions
 from policyshare.core.mixins import ListingMixin
 from policyshare.core.models import IndexPage
@@ -28,6 +32,14 @@ from policyshare.core.routing import active_locale
 from .blocks import ChallengeBlock
 from .related_content import collect_related_content
 from .sdgs import GOAL_NAMES
+
+
+class RelatedSections(NamedTuple):
+    """The end of a policy page, rendered, with what its table of contents needs to know."""
+
+    has_exchanges: bool
+    has_related: bool
+    html: str
 
 
 @register_snippet
@@ -137,6 +149,7 @@ class PolicyPage(ListingMixin, Page):
     sector = models.ForeignKey(
         Sector, verbose_name=_("sector"), on_delete=models.PROTECT, related_name="policies"
     )
+    serve_select_related = (*ListingMixin.serve_select_related, "sector")
     goals = ParentalManyToManyField(
         SustainableDevelopmentGoal, verbose_name=_("Sustainable Development Goals"), blank=True
     )
@@ -249,8 +262,30 @@ class PolicyPage(ListingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(collect_related_content(self))
+        context["related_sections"] = cached_page_fragment(
+            request, self, "policy-related-sections", build=lambda: self.related_sections(request)
+        )
         return context
+
+    def related_sections(self, request):
+        """The exchanges, the content that names the policy and the answers about it, rendered:
+        seven queries or more, the same for every visitor, so kept per generation (publishing,
+        unpublishing or translating any of them starts a new one)."""
+        exchanges = self.localized_exchanges()
+        related = collect_related_content(self)
+        html = render_to_string(
+            "policies/includes/related_sections.html",
+            {"page": self, "exchanges": exchanges, **related},
+            request,
+        )
+        return RelatedSections(
+            has_exchanges=bool(exchanges),
+            has_related=any(
+                related.get(name)
+                for name in ("related_news", "related_publications", "related_videos")
+            ),
+            html=mark_safe(html),  # noqa: S308 -- rendered by our own template, which escapes
+        )
 
     @cached_property
     def goal_list(self):

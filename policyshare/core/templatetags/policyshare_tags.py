@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from policyshare.core import language
-from policyshare.core.fragments import cached_fragment
+from policyshare.core.fragments import cached_fragment, cached_page_fragment
 from policyshare.core.home_sections import collect_home_sections
 from policyshare.core.restrictions import public
 from policyshare.core.structured_data import structured_data_for
@@ -17,14 +17,56 @@ from policyshare.core.structured_data import structured_data_for
 register = template.Library()
 
 
+class Alternate(NamedTuple):
+    language_code: str
+    url: str
+
+
+class PageLanguages(NamedTuple):
+    alternates: tuple  # of Alternate: the hreflang links, none for a page in one language
+    links: tuple  # of language.LanguageLink: the language switcher
+
+
 @register.simple_tag(takes_context=True)
-def language_links(context, page):
-    return language.language_links(page, context.get("request"))
+def page_languages(context, page):
+    """The page's ``hreflang`` alternates and language-switcher links, as plain values kept per
+    page, language and site (``core/fragments.py``) rather than a query for the page's
+    translations on every page; remembered on the page, as the head and the switcher both ask."""
+    kept = getattr(page, "_kept_languages", None)
+    if kept is None:
+        request = context.get("request")
+        page._kept_languages = kept = cached_page_fragment(
+            request, page, "page-languages", build=lambda: languages_of(page, request)
+        )
+    return kept
 
 
-@register.simple_tag
-def alternate_pages(page):
-    return language.live_translations(page)
+def languages_of(page, request):
+    translations = language.live_translations(page)
+    return PageLanguages(
+        alternates=tuple(
+            Alternate(translation.locale.language_code, translation.get_full_url(request))
+            for translation in translations
+        )
+        if len(translations) > 1
+        else (),
+        links=tuple(language.language_links(page, request)),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def kept_include(context, template_name):
+    """``{% include template_name %}`` for a part of the page that is the same for every
+    visitor (e.g. the related policies), rendered once per generation, page, language and
+    site (``core/fragments.py``)."""
+
+    def render():
+        return context.template.engine.get_template(template_name).render(context)
+
+    html = cached_page_fragment(
+        context.get("request"), context["page"], f"include:{template_name}", build=render
+    )
+    return mark_safe(html)  # noqa: S308 -- rendered by our own templates, which escape
 
 
 @register.filter
