@@ -17,7 +17,13 @@ granian and gunicorn (gthread) compared on the same pages.
   compression. At 16 connections the uncached rows are saturated: their latency is mostly
   queueing. The "one visitor per process" rows give wrk as many connections as the server has
   processes, so each request is rendered while no other waits: their p50/p95/p99 are the latency
-  one visitor sees for an uncached page on an unsaturated server.
+  one visitor sees for an uncached page on an unsaturated server. Each process serves first a
+  few requests per page type on addresses outside the measured set (held out of the mix; the
+  home pages, of which there are only two, are their own), as a process that has served before
+  would have: the measured requests are then first visits of their addresses in a warmed
+  process, with the kept fragments (``core/fragments.py``) of an earlier visit, the steady state
+  after a deploy. "after a purge": the same, with a new page-cache generation started after the
+  warm-up, so every measured first visit also builds the fragments it shows, as after a publish.
 - "nginx static": every address of the mix saved to a file as the app served it, and served by
   nginx (two worker processes): the most this machine can send these bytes at. Each figure is
   given as a ratio to it.
@@ -37,6 +43,7 @@ Everything runs on this machine, load generator included: compare ratios within 
 """
 
 import argparse
+import concurrent.futures
 import contextlib
 import datetime
 import json
@@ -72,6 +79,8 @@ WEIGHTS = {
     "publication": 10,
     "search": 10,
 }
+# Searches of the warm-up, not in the mix (each process loads the Korean analyser on its first).
+WARM_UP_SEARCHES = [("ko", "도시"), ("ko", "자전거"), ("en", "city"), ("en", "water")]
 SEARCHES = {
     "ko": ["녹색교통지역", "대중교통", "미세먼지", "정상회의", "태양광"],
     "en": ["transport", "air quality", "summit", "solar power", "bicycle"],
@@ -79,6 +88,17 @@ SEARCHES = {
 
 
 # --- content, inside the site's settings (``bench/load.py --generate N``) --------------------
+
+
+def purge():
+    """Start a new page-cache generation (``bench/load.py --purge``, inside the site's
+    settings), as publishing does."""
+    import django
+
+    django.setup()
+    from policyshare.caching.generation import new_generation
+
+    new_generation()
 
 
 def generate(count):
@@ -220,6 +240,7 @@ def analysis_by_parts():
 
 
 def mix_paths():
+    """The mix's addresses by page type, and per type those held out of it to warm processes."""
     from policyshare.library.models import PublicationPage
     from policyshare.news.models import NewsIndexPage, NewsPage
     from policyshare.policies.models import PolicyPage
@@ -229,24 +250,46 @@ def mix_paths():
     def urls(model):
         return [page.url for page in model.objects.live().public()]
 
+    def held_out(model):
+        """The model's addresses, and the first of each language held out."""
+        first_of_language = {}
+        for page in model.objects.live().public().select_related("locale"):
+            first_of_language.setdefault(page.locale.language_code, page.url)
+        held = list(first_of_language.values())
+        return [url for url in urls(model) if url not in held], held
+
+    policies, policies_held = held_out(PolicyPage)
+    publications, publications_held = held_out(PublicationPage)
     articles = urls(NewsPage)
+    sampled = rng.sample(articles, min(ARTICLES_IN_MIX + 4, len(articles)))
+    news_indexes = [index.url for index in NewsIndexPage.objects.live()]
     groups = {
         "home": ["/ko/", "/en/"],
-        "policy": urls(PolicyPage),
+        "policy": policies,
         "news list": [
-            f"{index.url}?page={n}" if n > 1 else index.url
-            for index in NewsIndexPage.objects.live()
-            for n in range(1, 6)
+            f"{url}?page={n}" if n > 1 else url for url in news_indexes for n in range(1, 6)
         ],
-        "article": rng.sample(articles, min(ARTICLES_IN_MIX, len(articles))),
-        "publication": urls(PublicationPage),
+        "article": sampled[4:],
+        "publication": publications,
         "search": [
             f"/{language}/search/?q={urllib.parse.quote(query)}"
             for language, queries in SEARCHES.items()
             for query in queries
         ],
     }
-    return {name: paths for name, paths in groups.items() if paths}
+    warm_up = [
+        "/ko/",
+        "/en/",
+        *policies_held,
+        *[f"{url}?page=6" for url in news_indexes],
+        *sampled[:4],
+        *publications_held,
+        *[
+            f"/{language}/search/?q={urllib.parse.quote(query)}"
+            for language, query in WARM_UP_SEARCHES
+        ],
+    ]
+    return {"groups": {name: paths for name, paths in groups.items() if paths}, "warm_up": warm_up}
 
 
 # --- running servers --------------------------------------------------------------------------
@@ -294,6 +337,9 @@ class Site:
             static.symlink_to(self.static_root)
         # The last line: migrate and load-demo may have printed before it.
         return json.loads(result.stdout.strip().splitlines()[-1])
+
+    def purge(self):
+        subprocess.run([sys.executable, __file__, "--purge"], env=self.env, cwd=ROOT, check=True)
 
     def command(self, server, workers, port):
         """``server`` is "granian" or "gunicorn", with " via Django" for Django's own application
@@ -405,6 +451,16 @@ def warm(base, paths, everything):
             sys.exit(f"{base}{path} answered {status}")
 
 
+def warm_processes(base, addresses, workers):
+    """Every process of the server answers the warm-up addresses: each is requested 4 times per
+    process over as many connections as processes, and the kernel hands each connection to
+    whichever process accepts it first."""
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        for status, _ in pool.map(fetch, [base + path for path in addresses * 4 * workers]):
+            if status != 200:
+                sys.exit(f"a warm-up address of {base} answered {status}")
+
+
 STATIC_SERVER = """sendfile on;
     server {{
         listen 127.0.0.1:{port};
@@ -464,7 +520,7 @@ def row(label, figures, limit):
     ratio = figures["rps"] / limit["rps"]
     errors = f"  ({figures['errors']} errors)" if figures["errors"] else ""
     print(
-        f"  {label:<46} {figures['rps']:>8.0f} {figures['p50']:>7.1f} {figures['p95']:>7.1f} "
+        f"  {label:<60} {figures['rps']:>8.0f} {figures['p50']:>7.1f} {figures['p95']:>7.1f} "
         f"{figures['p99']:>7.1f} {ratio:>8.3f} {figures['cpu_ms']:>7.2f}{errors}",
         flush=True,
     )
@@ -473,14 +529,15 @@ def row(label, figures, limit):
 def header(title):
     print(f"\n{title}")
     print(
-        f"  {'':<46} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'÷ nginx':>8} "
+        f"  {'':<60} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'÷ nginx':>8} "
         f"{'CPU ms':>7}"
     )
 
 
 def bench_database(name, site, items, seconds, scratch, compare_servers):
     print(f"\n== {name}: preparing the site with {items} generated articles", flush=True)
-    groups = site.prepare(items)
+    mix = site.prepare(items)
+    groups, warm_up = mix["groups"], mix["warm_up"]
     rng = random.Random(3)
     paths = weighted(groups, rng)
     paths_file = scratch / f"{name}-paths.txt"
@@ -499,28 +556,37 @@ def bench_database(name, site, items, seconds, scratch, compare_servers):
     )
     row("nginx static (same bytes)", limit, limit)
     results = {"nginx static": limit}
-    # (server, processes, cached, connections): None is CONNECTIONS, saturating the server.
+    # (server, processes, cached, connections, purged): connections None is CONNECTIONS,
+    # saturating the server; purged: a new generation after the warm-up.
     runs = [
-        ("granian", 1, False, 1),
-        ("granian", 2, False, 2),
-        ("granian", 1, False, None),
-        ("granian", 2, False, None),
-        ("granian via Django", 1, True, None),
-        ("granian via Django", 2, True, None),
-        ("granian", 1, True, None),
-        ("granian", 2, True, None),
+        ("granian", 1, False, 1, False),
+        ("granian", 2, False, 2, False),
+        ("granian", 1, False, None, False),
+        ("granian", 2, False, None, False),
+        # After the saturated rows, which expect the kept fragments of every address.
+        ("granian", 1, False, 1, True),
+        ("granian", 2, False, 2, True),
+        ("granian via Django", 1, True, None, False),
+        ("granian via Django", 2, True, None, False),
+        ("granian", 1, True, None, False),
+        ("granian", 2, True, None, False),
     ]
     if compare_servers:
-        runs += [("gunicorn", 2, False, None), ("gunicorn", 2, True, None)]
-    for server, workers, cached, connections in runs:
+        runs += [("gunicorn", 2, False, None, False), ("gunicorn", 2, True, None, False)]
+    for server, workers, cached, connections, purged in runs:
         name_only, _, via = server.partition(" via ")
         kind = "uncached" if not cached else "cached via Django" if via else "cached, fast path"
         label = f"{name_only} {workers}p {kind}"
         if connections:
-            label += ", one visitor per process"
+            label += ", one visitor per process" + (", after a purge" if purged else "")
         process, base = site.start(server, workers, cached)
         try:
-            warm(base, paths, everything=cached)
+            if connections:
+                warm_processes(base, warm_up, workers)
+                if purged:
+                    site.purge()
+            else:
+                warm(base, paths, everything=cached)
             figures = wrk(
                 base, paths_file, seconds, process, connections=connections or CONNECTIONS
             )
@@ -540,9 +606,13 @@ def main():
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--skip-postgresql", action="store_true")
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--purge", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.generate is not None:
         generate(arguments.generate)
+        return
+    if arguments.purge:
+        purge()
         return
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
