@@ -1,3 +1,4 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -11,3 +12,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policyshare.settings.embedded")
 
 application = answer_before_django(get_wsgi_application(), beacons(), cached_pages())
 preload()
+# What is loaded by now (Django, Wagtail, the apps: about 245,000 objects) lives as long as the
+# process. Frozen, it is left out of the garbage collector's full collections, which otherwise
+# walk it inside whichever request triggers one: 150-200 ms CPU, 1-4 ms frozen
+# (bench/gc_pause.py).
+gc.freeze()
