@@ -25,7 +25,10 @@ throughput, and query latency for keyword, semantic and hybrid ranking.
   "filtered" rows narrow each query to one content type or one year inside each side's
   search; "hybrid, filtered" is what the search page runs for a filtered search (the
   unfiltered ranking for the facets and the filtered one, ``ranking.rank_each``, one query
-  embedding). The baseline row is the query embedding alone, measured in the same run.
+  embedding). The queries use 12 filter sets, each read once in the first round and then
+  kept by the semantic side (``semantic.search.ADMISSIONS_KEPT``), as a site's visitors
+  choose the same few facet values. The baseline row is the query embedding alone, measured
+  in the same run.
 - Vector index: from ``SEMANTIC_ANN_MIN_PASSAGES`` passages on, the approximate index file
   (``policyshare.semantic.approximate``) is built as the worker would, timed, and its
   recall@10 measured against exact search over every passage (the same pages' top 10 by

@@ -114,6 +114,21 @@ def _semantic_query(text: str):
     return SemanticQuery(text)
 
 
+def _admission(filters: Filters):
+    """The pages ``filters`` admit, for the semantic side to keep (None: every page). They
+    change only with what visitors can see, which purges the page cache: the purge's
+    generation in the key, a page published or withdrawn is admitted or gone at the next
+    search."""
+    from policyshare.caching.generation import current_generation
+    from policyshare.semantic.search import Admission
+
+    from . import fulltext
+
+    if not filters.narrows:
+        return None
+    return Admission((filters, current_generation()), lambda: fulltext.admitted_pages(filters))
+
+
 def _hybrid(parsed, keyword_hits: list[Hit], semantic_query, filters: Filters) -> list[Hit]:
     """Keyword hits fused with the semantic ranking (``policyshare.semantic``) among the pages
     ``filters`` admit, which also brings pages in the other language that share no word with
@@ -125,8 +140,7 @@ def _hybrid(parsed, keyword_hits: list[Hit], semantic_query, filters: Filters) -
     try:
         from policyshare.semantic.fusion import fuse
 
-        admitted = fulltext.admitted_pages(filters) if filters.narrows else None
-        semantic = semantic_query.search(SEMANTIC_CANDIDATES, admitted)
+        semantic = semantic_query.search(SEMANTIC_CANDIDATES, _admission(filters))
     except Exception:
         logger.exception("Semantic search failed; showing keyword results only.")
         return keyword_hits

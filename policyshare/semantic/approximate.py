@@ -100,11 +100,14 @@ class ApproximateIndex:
             scores, labels = index.search(vector.reshape(1, -1), count)
             exhausted = count == index.ntotal
         else:
-            # The admitted passages are a share of every cell: scanning as many more cells
-            # meets about as many of them as an unfiltered search meets passages, for about
-            # its cost (the others are skipped by id, unscored).
+            # The admitted passages are a share of every cell: scanning 1/share more cells
+            # would meet as many of them as an unfiltered search meets passages, but the
+            # search asks for several times the pages it keeps, so 1/sqrt(share) more cells
+            # meet enough of them (4 times the cells for a year filter admitting 1/16, where
+            # 16 times scanned half the index): the same filtered recall@10 (1.000) for 3 ms
+            # less CPU at 100k pages (``bench/search_scale.py``); too few pages widen the scan.
             share = among.counts[language] / index.ntotal
-            probes = min(index.nlist, math.ceil(index.nprobe * widen / share))
+            probes = min(index.nlist, math.ceil(index.nprobe * widen / math.sqrt(share)))
             count = min(count, among.counts[language])
             parameters = faiss.SearchParametersIVF(sel=among.selector, nprobe=probes)
             scores, labels = index.search(vector.reshape(1, -1), count, params=parameters)

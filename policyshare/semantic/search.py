@@ -17,8 +17,8 @@ is read in a background thread, never in a visitor's request.
 
 import functools
 import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -27,6 +27,11 @@ from .calibration import LanguageMoments, calibrated
 from .embedder import DIMENSIONS, embed_query
 from .models import Passage, RemovedPassage
 from .store import store_version
+
+# The admitted pages each snapshot keeps, by filter set (``Admission``): visitors choose the same
+# few facet values over and over; reading one set and building its faiss selector cost 10 ms CPU
+# at 100k pages (``bench/search_scale.py``), a kept one nothing.
+ADMISSIONS_KEPT = 16
 
 
 @dataclass(frozen=True)
@@ -77,9 +82,11 @@ class VectorIndex:
 @dataclass(frozen=True)
 class Admitted:
     """The pages a filtered search may return, by language: a search looks among them only, so
-    it returns the best of them however far below the unfiltered query's best they rank."""
+    it returns the best of them however far below the unfiltered query's best they rank.
+    ``among``: the same pages' passages in the snapshot's index file (None: built when needed)."""
 
     by_language: dict[str, np.ndarray]
+    among: approximate.Among | None = None
 
     @classmethod
     def of(cls, pages: Mapping[str, Sequence[int]]) -> "Admitted":
@@ -88,13 +95,27 @@ class Admitted:
 
     @functools.cached_property
     def page_ids(self) -> np.ndarray:
-        return np.concatenate([np.zeros(0, dtype=np.int64), *self.by_language.values()])
+        """Every admitted page id, ascending."""
+        return np.sort(np.concatenate([np.zeros(0, dtype=np.int64), *self.by_language.values()]))
 
     def holds(self, page_ids: np.ndarray) -> np.ndarray:
         """Which of ``page_ids`` are admitted (a boolean mask)."""
-        if not len(page_ids):  # mostly none written since the index file: skip sorting ids
-            return np.zeros(0, dtype=bool)
-        return np.isin(page_ids, self.page_ids)
+        admitted = self.page_ids
+        if not len(page_ids) or not len(admitted):
+            return np.zeros(len(page_ids), dtype=bool)
+        positions = np.searchsorted(admitted, page_ids).clip(max=len(admitted) - 1)
+        return admitted[positions] == page_ids
+
+
+@dataclass(frozen=True)
+class Admission:
+    """What a filtered search admits, for a snapshot to keep: ``key`` names the set (while it
+    holds, the same pages: e.g. the filters and the site's content generation; None: a set
+    asked for once, not kept), ``pages`` reads them (page ids by language) when the snapshot
+    has none kept under ``key``."""
+
+    key: Hashable | None
+    pages: Callable[[], Mapping[str, Sequence[int]]] = field(compare=False)
 
 
 def top_pages(page_ids: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
@@ -116,6 +137,24 @@ class Snapshot:
     recent: VectorIndex
     gone: frozenset[int]
 
+    def admitted(self, admission: Admission) -> Admitted:
+        """The pages ``admission`` admits, with their passages in the index file: kept under
+        its key, the ``ADMISSIONS_KEPT`` latest used. A new snapshot (passages written or
+        removed, a new index file) starts with none."""
+        if admission.key is None:
+            return self._read_admission(admission)
+        return self._kept_admissions(admission)
+
+    @functools.cached_property
+    def _kept_admissions(self) -> Callable[[Admission], Admitted]:
+        return functools.lru_cache(maxsize=ADMISSIONS_KEPT)(self._read_admission)
+
+    def _read_admission(self, admission: Admission) -> Admitted:
+        admitted = Admitted.of(admission.pages())
+        if self.approximate is None:
+            return admitted
+        return Admitted(admitted.by_language, self.approximate.among(admitted.by_language))
+
     def search(
         self, query_vector: np.ndarray, limit: int, admitted: Admitted | None = None
     ) -> list[tuple[int, float]]:
@@ -125,7 +164,9 @@ class Snapshot:
         # Languages only among the passages written since the file's build: their own moments.
         statistics = self.recent.moments.statistics(query_vector)
         statistics.update(index.moments.statistics(query_vector))
-        among = None if admitted is None else index.among(admitted.by_language)
+        among = None
+        if admitted is not None:
+            among = admitted.among or index.among(admitted.by_language)
         page_ids, languages, cosines = [], [], []
         for language in index.by_language:
             if among is not None and not among.counts.get(language):
@@ -260,7 +301,8 @@ def semantic_search(
     """Pages whose passages mean what ``query`` asks, in either language, best first: (page id,
     score), the score being the best passage's cosine calibrated for the page's language.
     ``admitted``: the page ids by language a filtered search may return (None: any)."""
-    return SemanticQuery(query).search(limit, admitted)
+    admission = None if admitted is None else Admission(None, lambda: admitted)
+    return SemanticQuery(query).search(limit, admission)
 
 
 class SemanticQuery:
@@ -275,13 +317,12 @@ class SemanticQuery:
     def vector(self) -> np.ndarray:
         return embed_query(self.text)
 
-    def search(
-        self, limit: int, admitted: Mapping[str, Sequence[int]] | None = None
-    ) -> list[tuple[int, float]]:
+    def search(self, limit: int, admission: Admission | None = None) -> list[tuple[int, float]]:
+        """The ``limit`` best pages among those ``admission`` admits (None: any)."""
         if not self.text or limit <= 0:
             return []
         snapshot = current_snapshot()
         if snapshot.approximate is None and not len(snapshot.recent.page_ids):
             return []
-        among = None if admitted is None else Admitted.of(admitted)
-        return snapshot.search(self.vector, limit, among)
+        admitted = None if admission is None else snapshot.admitted(admission)
+        return snapshot.search(self.vector, limit, admitted)

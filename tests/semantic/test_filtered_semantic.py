@@ -3,11 +3,12 @@ the unfiltered query's best they rank: with exact search and with the approximat
 
 import pytest
 
-from policyshare.search import fulltext
+from policyshare.search import fulltext, ranking
 from policyshare.search.ranking import Filters
 from policyshare.semantic import approximate, search
 from policyshare.semantic.models import Passage
 from policyshare.semantic.search import semantic_search
+from tests.factories import make_sector
 from tests.semantic.test_approximate_index import QUERY
 from tests.semantic.test_indexing import lez_policy, other_pages, publish  # noqa: F401
 
@@ -60,3 +61,27 @@ def test_a_language_filter_keeps_the_semantic_side_in_that_language(site):
     assert set(english) == {"en"}
     found = semantic_search(QUERY, 10, english)
     assert found and {page_id for page_id, _ in found} <= set(english["en"])
+
+
+def test_a_filtered_search_follows_pages_published_into_and_out_of_its_filters(
+    site,
+    publish,  # noqa: F811
+    settings,
+):
+    """The admitted pages of a filter set are kept between searches: a page republished into
+    the filter (its text unchanged, so its passages stay) or withdrawn shows in the very next
+    search with the same filters."""
+    settings.POLICYSHARE_SEARCH_RANKING = "hybrid"
+    climate = Filters(sectors=frozenset({"climate"}))
+
+    def found():
+        return {hit.page_id for hit in ranking.rank(QUERY, "en", climate)}
+
+    site.sector = make_sector(name="기후", slug="climate")
+    site.save_revision()  # a draft: visitors see the page where it was
+    assert site.pk not in found()
+
+    publish(site.get_latest_revision().publish)
+    assert site.pk in found()
+    publish(site.unpublish)
+    assert site.pk not in found()
