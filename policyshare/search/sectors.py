@@ -13,6 +13,7 @@ from django.db.models import Count
 
 from .analysis import analyser_for_language
 from .query import ParsedQuery
+from .user_dictionary import user_words
 
 # A word in a sector's name says more about it than one in its description.
 NAME_WEIGHT, DESCRIPTION_WEIGHT = 2, 1
@@ -66,7 +67,9 @@ def _match_scores(sector_model, queries: list[ParsedQuery], slugs: set[str]) -> 
     for parsed in queries:
         if not parsed.terms:
             continue
-        analyser = analyser_for_language(parsed.language)
+        # The query's own analyser, with the editors' dictionary: one without it would load a
+        # second Korean model (seconds, 500 MB) into the process.
+        analyser = analyser_for_language(parsed.language, user_words=user_words())
         rows = sector_model.objects.filter(
             locale__language_code=parsed.language, slug__in=slugs
         ).values_list("slug", "name", "description")

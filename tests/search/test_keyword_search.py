@@ -4,6 +4,7 @@ finds, in which order, with which facets."""
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from policyshare.search.models import DictionaryWord
 from policyshare.search.ranking import Filters, rank
 from policyshare.search.results import search
 from tests.factories import (
@@ -214,3 +215,26 @@ def test_the_sectors_offered_when_nothing_is_found_are_those_the_query_names(set
     assert offered("water for disaster drills", "en") == ["Water", "Safety"]
     # A word no sector holds: every sector with policies, to browse.
     assert sorted(offered("zebra", "en")) == ["Safety", "Transport", "Water"]
+
+
+def test_a_korean_search_that_finds_nothing_loads_no_second_korean_model(monkeypatch):
+    """The sectors offered instead are read with the query's analyser: one without the editors'
+    dictionary loaded a second Kiwi model, a stall of seconds and 500 MB more per process."""
+    from policyshare.search.analysis import korean, language
+
+    DictionaryWord.objects.get_or_create(form="세운상가", defaults={"parts": "세운 상가"})
+    make_policy(title="세운상가 재생", summary="세운상가 일대를 고쳐 썼습니다.")
+    monkeypatch.setattr(language, "_analysers", {})
+    assert found("세운상가") == ["세운상가 재생"]
+
+    builds = []
+
+    class CountedKiwi(korean.LoadedKiwi):
+        def __init__(self, user_words):
+            builds.append(user_words)
+            super().__init__(user_words)
+
+    monkeypatch.setattr(korean, "LoadedKiwi", CountedKiwi)
+    outcome = search("하수처리장", "ko", Filters())
+    assert outcome.count == 0 and outcome.sectors
+    assert builds == []
