@@ -190,6 +190,33 @@ def test_news_list_shows_registration_date_and_author_and_filters(client):
     assert "Bus news" in by_sector and "Summit views" not in by_sector
 
 
+def test_the_year_filter_offers_a_year_published_after_the_list_was_shown(
+    client, django_capture_on_commit_callbacks
+):
+    make_news("en", title="Summit views", date=datetime.date(2020, 6, 11))
+    assert '<option value="2018">' not in html(client.get("/en/news/"))
+
+    with django_capture_on_commit_callbacks(execute=True):  # the purge runs after the commit
+        make_news("en", title="Older news", date=datetime.date(2018, 1, 5))
+
+    assert '<option value="2018">' in html(client.get("/en/news/"))
+
+
+def test_a_long_list_links_the_first_and_last_pages_and_those_near_the_current_one(rf):
+    from django.core.paginator import Paginator
+
+    def links(number):
+        items = Paginator(range(500), 10).page(number)
+        body = render_to_string("includes/pagination.html", {"items": items}, rf.get("/en/news/"))
+        shown = re.findall(r"</span>(\d+)</(?:a|span)>", body)
+        return [int(n) for n in shown], body.count('class="gap"')
+
+    assert links(1) == ([1, 2, 3, 50], 1)
+    assert links(25) == ([1, 23, 24, 25, 26, 27, 50], 2)
+    assert links(50) == ([1, 48, 49, 50], 1)
+    assert links(4) == ([1, 2, 3, 4, 5, 6, 50], 1)
+
+
 def test_news_page(client):
     make_news("en", title="Summit views", slug="summit", author="seoulsolution")
 

@@ -69,6 +69,14 @@ def kept_include(context, template_name):
     return mark_safe(html)  # noqa: S308 -- rendered by our own templates, which escape
 
 
+@register.simple_tag
+def page_numbers(items):
+    """The page numbers a pagination bar shows for the Paginator page ``items``: the first and
+    last, two either side of the current one, and ``Paginator.ELLIPSIS`` for each gap. Django's
+    elided range: a loop over every page (hundreds on a large news list) cost 20 ms a render."""
+    return items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
+
+
 @register.filter
 def is_language_fallback(page):
     return language.is_language_fallback(page)
