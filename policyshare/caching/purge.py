@@ -37,6 +37,12 @@ def purge_after_commit():
     transaction.on_commit(new_generation)
 
 
+def purge_after_upgrade(**kwargs):
+    """``policyshare migrate`` runs on every upgrade: pages and kept parts rendered by the old
+    code (its templates, its static files' hashed names) go with it, not a day later."""
+    new_generation()
+
+
 def shown_on_pages(model):
     """Whether saving or deleting a row of ``model`` can change a public page. Snippets count
     whatever app registers them (Wagtail sets ``snippet_viewset`` on a registered model). Not

@@ -5,6 +5,7 @@ import gzip
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
@@ -48,6 +49,17 @@ def test_a_second_visit_is_served_from_the_cache_without_the_database(
 
     assert second["X-Cache"] == "hit"
     assert cached_body == body
+
+
+def test_an_upgrade_renders_cached_pages_again(client, news):
+    """``policyshare migrate`` runs on every upgrade: a page cached by the old code is rendered
+    again by the new one."""
+    assert visit(client, news.url)[0]["X-Cache"] == "miss"
+    assert visit(client, news.url)[0]["X-Cache"] == "hit"
+
+    call_command("migrate", verbosity=0)
+
+    assert visit(client, news.url)[0]["X-Cache"] == "miss"
 
 
 def test_the_cache_keys_on_the_whole_address(client, news):
