@@ -137,10 +137,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, keeping the query planner's statistics (policyshare/core/sqlite).
+    DATABASES["default"]["ENGINE"] = "policyshare.core.sqlite"
     # WAL lets readers proceed while a writer commits; IMMEDIATE avoids "database is locked"
     # upgrades from read to write transactions under concurrent requests.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA analysis_limit=1000;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }

@@ -28,3 +28,7 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Unit tests run tasks at once, inside the request; tests/inquiries runs the database worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if DATABASES["default"]["ENGINE"] == "policyshare.core.sqlite":  # noqa: F405
+    # In memory, one database per test process, as with Django's own SQLite backend (which
+    # pytest-django recognises by name; it would take this one for a file).
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405

@@ -90,7 +90,7 @@ def test_health_endpoints_keep_the_host_check(client, settings):
 def test_readyz_names_the_database_when_it_cannot_be_reached(client, monkeypatch, tmp_path):
     # A real connection with the test database's settings, pointed where no server or file is.
     unreachable = dict(connections[DEFAULT_DB_ALIAS].settings_dict)
-    if unreachable["ENGINE"] == "django.db.backends.sqlite3":
+    if connections[DEFAULT_DB_ALIAS].vendor == "sqlite":
         unreachable["NAME"] = str(tmp_path / "missing-folder" / "policyshare.sqlite3")
         unreachable["TEST"] = {}
     else:
