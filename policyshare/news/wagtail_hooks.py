@@ -1,16 +1,16 @@
 from wagtail import hooks
 
 from policyshare.core.home_sections import HOOK_NAME, HomeSection, section_index
-from policyshare.core.restrictions import public
 from policyshare.policies import related_content
 
-from .models import NewsIndexPage, NewsPage
+from .models import NewsIndexPage, NewsPage, latest_articles
 
 
 @hooks.register(HOOK_NAME)
 def latest_news(request, home_page):
     index = section_index(request, home_page, NewsIndexPage)
-    articles = public(NewsPage.objects.descendant_of(home_page).live()).order_by("-date", "-pk")[:5]
+    # Articles live below the news index only (NewsPage.parent_page_types).
+    articles = latest_articles(index, 5) if index is not None else []
     if not articles:
         return None
     return HomeSection(10, "news/home_section.html", {"articles": articles, "index": index})

@@ -35,6 +35,10 @@ PUBLICATION_WARM_BUDGET = 3
 # The policy page also keeps its cities, related content and answers; left are the page (two
 # queries, with its sector), its goals and its key results.
 POLICY_WARM_BUDGET = 4
+# Another page of a news list in the same generation: the order of the articles, their count,
+# the years and the most read are kept (core/listing.py, analytics_tags.py); left are the page
+# (two queries), the sectors of the filter, the page's articles by id and their renditions.
+NEWS_LIST_WARM_BUDGET = 5
 
 
 def queries_for(client, path, cold=True):
@@ -60,6 +64,19 @@ def test_news_list_makes_as_many_queries_for_twenty_articles_as_for_five(client)
         make_news("en", listing_image=make_image())
 
     assert queries_for(client, "/en/news/") == five
+
+
+def test_another_page_of_the_news_list_reads_only_its_own_articles(client):
+    for _ in range(12):
+        make_news("en", listing_image=make_image())
+    client.get("/en/news/", {"page": "2"})  # its images' renditions are made once
+    new_generation()
+    client.get("/en/news/")  # keeps what the list's pages share
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/news/", {"page": "2"})
+    assert response.status_code == 200
+    assert len(queries) <= NEWS_LIST_WARM_BUDGET
 
 
 def test_home_page_makes_as_many_queries_for_full_sections_as_for_small_ones(client):
