@@ -319,6 +319,15 @@ def redis_cache(url):
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL)}
+# Wagtail writes every image's rendition to this cache each time a page shows it, even when it
+# found it there: into the file cache that is a file write and a count of every cached file per
+# image (about 1 ms; 30 on the home page, 10 on a news list). A rendition of an image never
+# changes; one deleted with its image's new file is forgotten here after TIMEOUT at the latest.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": 300,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # Background work (mail, indexing) is queued in the database and run by `policyshare db_worker`,
 # which `policyshare serve` starts beside the web server.
