@@ -97,11 +97,12 @@ def rank_each(query: str, language: str, filter_sets: list[Filters]) -> list[lis
     parsed = parse(query, language)
     if parsed.units and settings.POLICYSHARE_SEARCH_RANKING == "hybrid":
         semantic = _semantic_query(parsed.text)
+        keyword = fulltext.match_each(parsed, KEYWORD_CANDIDATES, filter_sets)
         return [
-            _hybrid(parsed, fulltext.match(parsed, KEYWORD_CANDIDATES, filters), semantic, filters)
-            for filters in filter_sets
+            _hybrid(parsed, hits, semantic, filters)
+            for hits, filters in zip(keyword, filter_sets, strict=True)
         ]
-    return [fulltext.match(parsed, fulltext.MAX_MATCHES, filters) for filters in filter_sets]
+    return fulltext.match_each(parsed, fulltext.MAX_MATCHES, filter_sets)
 
 
 def _semantic_query(text: str):

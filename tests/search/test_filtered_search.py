@@ -7,6 +7,8 @@ import datetime
 import pytest
 
 from policyshare.search import fulltext, ranking
+from policyshare.search.models import IndexEntry
+from policyshare.search.query import parse
 from tests.factories import make_news, make_policy, make_sector
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
@@ -82,3 +84,57 @@ def test_sector_and_language_filters_narrow_inside_the_search(client, buried_new
 def test_filters_that_admit_nothing_say_no_results(client, buried_news):
     data = client.get("/api/search/", {"q": "bus", "lang": "en", "type": "video"}).json()
     assert (data["count"], data["results"]) == (0, [])
+
+
+FILTER_SETS = [
+    ranking.Filters(kinds=frozenset({"news"})),
+    ranking.Filters(years=frozenset({2021})),
+    ranking.Filters(kinds=frozenset({"policy"}), languages=frozenset({"en"})),
+    ranking.Filters(sectors=frozenset({"water"})),
+]
+
+
+@pytest.mark.parametrize("limit", [2, 100])
+@pytest.mark.parametrize("words", ["bus", "bus lanes"])
+def test_the_lists_ranked_together_are_those_each_filter_gives_alone(buried_news, limit, words):
+    """The search page ranks its unfiltered list (for the facets) and its filtered list
+    together, sharing the work: each must be the list its filters give on their own (same
+    entries, scores and order, the partial matches below), whether the unfiltered matches fit
+    under the limit (the filtered list is then taken from them) or are cut by it."""
+    parsed = parse(words, "en")
+    for filters in FILTER_SETS:
+        together = fulltext.match_each(parsed, limit, [ranking.Filters(), filters])
+        alone = [
+            fulltext.match(parsed, limit, ranking.Filters()),
+            fulltext.match(parsed, limit, filters),
+        ]
+        assert [described(hits) for hits in together] == [described(hits) for hits in alone]
+    news = fulltext.match_each(parsed, limit, [ranking.Filters(), FILTER_SETS[0]])[1]
+    assert [hit.page_id for hit in news] == [buried_news.pk]
+
+
+def described(hits):
+    return [(hit.page_id, pytest.approx(hit.score), hit.complete) for hit in hits]
+
+
+def test_a_sector_filter_admits_the_pages_holding_that_sector_among_others(buried_news):
+    """The semantic side's admitted pages for a sector: those whose sector list holds it, also
+    beside another sector; not those of another sector or of none."""
+    water = make_sector(name="Water", slug="water", code="en")
+    tanks = make_policy(code="en", title="Rainwater tanks", sector=water)
+    pumps = make_policy(code="en", title="Pumping stations", sector=water)
+    IndexEntry.objects.filter(page_id=pumps.pk).update(sector_slugs=["transport", "water"])
+    admitted = fulltext.admitted_pages(ranking.Filters(sectors=frozenset({"water"})))
+    assert {language: sorted(ids) for language, ids in admitted.items()} == {
+        "en": sorted([tanks.pk, pumps.pk]),
+        "ko": [],
+    }
+    transport = fulltext.admitted_pages(
+        ranking.Filters(sectors=frozenset({"transport", "nowhere"}), languages=frozenset({"en"}))
+    )
+    assert pumps.pk in transport["en"] and tanks.pk not in transport["en"]
+    assert buried_news.pk not in transport["en"]  # news has no sector
+    assert fulltext.admitted_pages(ranking.Filters(sectors=frozenset({"nowhere"}))) == {
+        "en": [],
+        "ko": [],
+    }
