@@ -19,7 +19,8 @@ throughput, and query latency for keyword, semantic and hybrid ranking.
   always real, computed in each timed query.
 - Latency: p50/p95 over the Korean and English queries of bench/search_eval, three rounds,
   in this process on one core (one BLAS and one OpenMP thread), as wall-clock time and as
-  this process's CPU time (``time.process_time``: what the query costs on a shared machine):
+  this process's CPU time (``time.process_time``: what the query costs on a shared machine),
+  and on PostgreSQL the database backend's CPU time per query (a mean, from /proc):
   "keyword" is ``ranking.rank`` with keyword ranking, "semantic" ``semantic_search`` (query
   embedding included), "hybrid" ``ranking.rank`` with hybrid ranking (both, fused). The
   "filtered" rows narrow each query to one content type or one year inside each side's
@@ -29,6 +30,8 @@ throughput, and query latency for keyword, semantic and hybrid ranking.
   kept by the semantic side (``semantic.search.ADMISSIONS_KEPT``), as a site's visitors
   choose the same few facet values. The baseline row is the query embedding alone, measured
   in the same run.
+- Admitted pages: the first filtered search of a filter set reads the pages it admits for
+  the semantic side (kept for later searches until the next publish); timed per filter kind.
 - Vector index: from ``SEMANTIC_ANN_MIN_PASSAGES`` passages on, the approximate index file
   (``policyshare.semantic.approximate``) is built as the worker would, timed, and its
   recall@10 measured against exact search over every passage (the same pages' top 10 by
@@ -264,22 +267,46 @@ def grow(indexer, start, stop):
     return count / keyword_seconds, count / vector_seconds
 
 
+def database_cpu_seconds():
+    """The CPU seconds this connection's PostgreSQL backend has used (None on SQLite, which
+    runs in this process, or a server on another machine): a query's database time on a
+    shared machine, without the waits for a core that its wall time includes."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def latencies(function, queries):
-    """(wall p50, wall p95, CPU p50, CPU p95) in ms."""
+    """(wall p50, wall p95, CPU p50, CPU p95, database CPU per query) in ms; the last is a
+    mean over every timed query (the kernel counts in 10 ms ticks), None on SQLite."""
     for query in queries[:3]:
         function(query)  # warm: the vector matrix loads, the analysers start
     wall, cpu = [], []
+    started_database = database_cpu_seconds()
     for _ in range(ROUNDS):
         for query in queries:
             started, started_cpu = time.perf_counter(), time.process_time()
             function(query)
             wall.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
+    database = None
+    if started_database is not None:
+        database = (database_cpu_seconds() - started_database) * 1000 / len(wall)
     return (
         percentile(wall, 0.5),
         percentile(wall, 0.95),
         percentile(cpu, 0.5),
         percentile(cpu, 0.95),
+        database,
     )
 
 
@@ -375,12 +402,47 @@ def measure_queries(queries, exact=None):
             lambda q: exact.search(embed_query(q["query"]), 100), queries
         )
     base = rows["query embedding (baseline)"][2]
-    for label, (p50, p95, cpu50, cpu95) in rows.items():
+    for label, (p50, p95, cpu50, cpu95, database) in rows.items():
+        database_cell = "" if database is None else f" | database CPU {database:5.1f} ms/query"
         print(
             f"  {label:<28} wall p50 {p50:7.1f} p95 {p95:7.1f} ms | CPU p50 {cpu50:6.1f} "
-            f"p95 {cpu95:6.1f} ms ({cpu50 / base:4.1f}x embedding CPU)"
+            f"p95 {cpu95:6.1f} ms ({cpu50 / base:4.1f}x embedding CPU){database_cell}"
         )
     return rows
+
+
+def measure_admissions(reads=5):
+    """What the first filtered search of a filter set costs the semantic side beside the
+    figures above, where each set is read once and then kept: reading the pages it admits
+    (``fulltext.admitted_pages``), again after every publish and in every server process."""
+    from policyshare.search.fulltext import admitted_pages
+    from policyshare.search.ranking import Filters
+
+    print("  first read of a filter's admitted pages (then kept until the next publish):")
+    for label, filters in (
+        ("one type", Filters(kinds=frozenset({"policy"}))),
+        ("one year", Filters(years=frozenset({2015}))),
+        ("one sector", Filters(sectors=frozenset({SECTORS[2]}))),
+        (
+            "one sector, one language",
+            Filters(sectors=frozenset({SECTORS[2]}), languages=frozenset({"ko"})),
+        ),
+    ):
+        wall, cpu = [], []
+        started_database = database_cpu_seconds()
+        for _ in range(reads):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            admitted_pages(filters)
+            wall.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        database = ""
+        if started_database is not None:
+            spent = (database_cpu_seconds() - started_database) * 1000 / reads
+            database = f" | database CPU {spent:5.1f} ms/read"
+        print(
+            f"    {label:<26} wall p50 {percentile(wall, 0.5):7.1f} ms | CPU p50 "
+            f"{percentile(cpu, 0.5):6.1f} ms{database}"
+        )
 
 
 def stored_documents():
@@ -454,6 +516,7 @@ def run(sizes):
             f"{len(queries)} queries x {ROUNDS}, load average {os.getloadavg()[0]:.1f}:"
         )
         summary[size] = (measure_queries(queries, exact), without, with_embeddings, recall)
+        measure_admissions()
     return connection.vendor, summary
 
 
