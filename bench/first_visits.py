@@ -33,7 +33,6 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(ROOT))
 import load  # noqa: E402 - bench/load.py, beside this file
+from tree_workers import WorkerProcess, answer_commands  # noqa: E402
 
 # Addresses per page type (the mix has 4 publications, 10 news list pages, 200 articles).
 SAMPLE = 10
@@ -151,41 +151,12 @@ class Worker:
 
 
 def serve_commands(tree, site):
-    """Worker process: one JSON command per line on stdin, one JSON answer per line on stdout."""
-    answers = sys.stdout
-    sys.stdout = sys.stderr  # management commands and stray prints stay off the protocol
+    """Worker process: a tree's answers to the driver's commands (``bench/tree_workers.py``)."""
     scratch = Path(tempfile.mkdtemp(prefix="policyshare-first-visits-"))
     try:
-        worker = Worker(tree, site, scratch)
-        print(json.dumps({"ready": True}), file=answers, flush=True)
-        for line in sys.stdin:
-            print(json.dumps(worker.handle(json.loads(line))), file=answers, flush=True)
+        answer_commands(lambda: Worker(tree, site, scratch).handle)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-class WorkerProcess:
-    def __init__(self, tree, site):
-        self.tree = tree
-        self.process = subprocess.Popen(
-            [sys.executable, __file__, "--worker", str(tree), "--site", str(site)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-
-    def wait_ready(self):
-        if not self.process.stdout.readline():
-            raise SystemExit(f"the worker for {self.tree} failed to start")
-
-    def ask(self, **command):
-        self.process.stdin.write(json.dumps(command) + "\n")
-        self.process.stdin.flush()
-        return json.loads(self.process.stdout.readline())
-
-    def close(self):
-        self.process.stdin.close()
-        self.process.wait()
 
 
 # --- measuring --------------------------------------------------------------------------------
@@ -285,7 +256,7 @@ def main():
             profile(site, arguments.profile)
             return
         trees = [ROOT] + ([arguments.baseline.resolve()] if arguments.baseline else [])
-        workers = [WorkerProcess(tree, site) for tree in trees]
+        workers = [WorkerProcess(__file__, tree, "--site", site) for tree in trees]
         try:
             for worker in workers:
                 worker.wait_ready()

@@ -25,14 +25,14 @@ and the cProfile (CPU time) of ``--repeats`` cold requests, top functions by cum
 """
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tree_workers import WorkerProcess, answer_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 # Requests a worker makes in one turn before the other tree's worker takes its turn.
@@ -137,39 +137,13 @@ class Worker:
 
 
 def serve_commands(tree):
-    """Worker process: one JSON command per line on stdin, one JSON answer per line on stdout."""
-    answers = sys.stdout
-    sys.stdout = sys.stderr  # management commands and stray prints stay off the protocol
-    setup(tree)
-    worker = Worker()
-    print(json.dumps({"ready": True}), file=answers, flush=True)
-    for line in sys.stdin:
-        print(json.dumps(worker.handle(json.loads(line))), file=answers, flush=True)
+    """Worker process: a tree's answers to the driver's commands (``bench/tree_workers.py``)."""
 
+    def start():
+        setup(tree)
+        return Worker().handle
 
-class WorkerProcess:
-    def __init__(self, tree):
-        self.tree = tree
-        self.process = subprocess.Popen(
-            [sys.executable, __file__, "--worker", str(tree)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-
-    def wait_ready(self):
-        line = self.process.stdout.readline()
-        if not line:
-            raise SystemExit(f"the worker for {self.tree} failed to start")
-
-    def ask(self, **command):
-        self.process.stdin.write(json.dumps(command) + "\n")
-        self.process.stdin.flush()
-        return json.loads(self.process.stdout.readline())
-
-    def close(self):
-        self.process.stdin.close()
-        self.process.wait()
+    answer_commands(start)
 
 
 def p95(values):
@@ -276,7 +250,7 @@ def main():
         profile(arguments.profile, arguments.repeats)
         return
     trees = [ROOT] + ([arguments.baseline.resolve()] if arguments.baseline else [])
-    workers = [WorkerProcess(tree) for tree in trees]
+    workers = [WorkerProcess(__file__, tree) for tree in trees]
     for worker in workers:
         worker.wait_ready()
     try:
