@@ -71,15 +71,7 @@ class Worker:
                 shutil.copytree(source, scratch / name)
             elif source.exists():
                 shutil.copy(source, scratch / name)
-        os.environ.update(
-            DJANGO_SETTINGS_MODULE="policyshare.settings.embedded",
-            POLICYSHARE_VAR_DIR=str(scratch),
-            DATABASE_URL=f"sqlite:///{scratch / 'db.sqlite3'}",
-            POLICYSHARE_PAGE_CACHE="0",
-            POLICYSHARE_RATELIMIT="0",
-            POLICYSHARE_SEARCH_RANKING="keyword",
-            LOG_LEVEL="ERROR",
-        )
+        os.environ.update(load.rendering_environment(scratch))
         os.environ.pop("REDIS_URL", None)
         # Ahead of the editable install, so that a baseline tree runs its own code.
         sys.path.insert(0, str(tree))

@@ -60,15 +60,7 @@ def percentile(values, fraction):
 
 
 def worker(tree, site):
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="policyshare.settings.embedded",
-        POLICYSHARE_VAR_DIR=str(site),
-        DATABASE_URL=f"sqlite:///{Path(site) / 'db.sqlite3'}",
-        POLICYSHARE_PAGE_CACHE="0",
-        POLICYSHARE_RATELIMIT="0",
-        POLICYSHARE_SEARCH_RANKING="keyword",
-        LOG_LEVEL="ERROR",
-    )
+    os.environ.update(load.rendering_environment(site))
     # Ahead of the editable install, so that a baseline tree runs its own code.
     sys.path.insert(0, str(tree))
     import django

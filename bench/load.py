@@ -298,6 +298,20 @@ def mix_paths():
     return {"groups": {name: paths for name, paths in groups.items() if paths}, "warm_up": warm_up}
 
 
+def rendering_environment(var_dir):
+    """The settings of a process that renders this bench's site in ``var_dir`` itself, page
+    cache off (``bench/first_visits.py``, ``bench/highlight_cost.py``)."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "policyshare.settings.embedded",
+        "POLICYSHARE_VAR_DIR": str(var_dir),
+        "DATABASE_URL": f"sqlite:///{Path(var_dir) / 'db.sqlite3'}",
+        "POLICYSHARE_PAGE_CACHE": "0",
+        "POLICYSHARE_RATELIMIT": "0",
+        "POLICYSHARE_SEARCH_RANKING": "keyword",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
 # --- running servers --------------------------------------------------------------------------
 
 
