@@ -4,7 +4,7 @@ without a limit (the baseline, measured in the same run).
     .venv/bin/python bench/ratelimit_cost.py [--calls 3000] [--redis redis://127.0.0.1:6379/0]
 
 The view does nothing but answer, so the figure is the whole cost of the limit: one ``add`` or
-``incr`` on the cache. The file cache is what the embedded mode shares between its processes;
+``incr`` on the cache. diskcache is what the embedded mode shares between its processes;
 Redis is what several app servers share. Figures are medians of five runs.
 """
 
@@ -28,6 +28,7 @@ from django.http import HttpResponse  # noqa: E402
 from django.test import RequestFactory, override_settings  # noqa: E402
 
 from policyshare.security.ratelimit import ratelimit  # noqa: E402
+from policyshare.settings.base import embedded_cache  # noqa: E402
 
 
 def answer(request):
@@ -54,10 +55,7 @@ def main():
 
     caches = {
         "locmem (tests)": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "file (embedded)": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": tempfile.mkdtemp(prefix="ratelimit-bench-"),
-        },
+        "diskcache (embedded)": embedded_cache(tempfile.mkdtemp(prefix="ratelimit-bench-")),
     }
     if args.redis:
         caches["redis (production)"] = {

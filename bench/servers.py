@@ -1,4 +1,4 @@
-"""Throwaway portals for the benchmarks: a fresh embedded portal (SQLite, file cache, spool
+"""Throwaway portals for the benchmarks: a fresh embedded portal (SQLite, disk cache, spool
 buffer) in a temporary folder, migrated, and served by `policyshare serve --no-worker` on a free
 port; its CPU time read from /proc.
 

@@ -1,5 +1,5 @@
 """CPU time of one page-cache hit inside one process, without HTTP or a load generator: Django's
-handler with the page-cache middleware reading the shared (file) cache, the same with the
+handler with the page-cache middleware reading the shared (disk) cache, the same with the
 process's own copy of recent pages (caching/recent.py), and the WSGI fast path in front of
 Django (caching/wsgi.py). Ratios are to the first, measured in the same run.
 

@@ -1,4 +1,4 @@
-"""Anonymous visitors' pages served from the shared cache (the `default` cache: the file cache of
+"""Anonymous visitors' pages served from the shared cache (the `default` cache: the disk cache of
 the embedded mode, Redis behind several app servers).
 
 What is cached: GET responses with status 200 for the public pages (below /ko/ and /en/: Wagtail

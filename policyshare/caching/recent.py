@@ -1,9 +1,9 @@
 """The pages this server process served last, kept in its memory in front of the shared cache.
 
-Reading a page from the shared cache is most of what a hit costs: the file cache opens, inflates
-and unpickles the whole entry (body and gzip copy) on every request, and Redis sends it over the
-network. A process that keeps the entries it has just served answers again from memory and reads
-only the generation from the shared cache. That read stays on every request, so a purge
+Reading a page from the shared cache is most of what a hit costs: the whole entry (body and gzip
+copy) is read from disk or sent by Redis over the network, and unpickled, on every request. A
+process that keeps the entries it has just served answers again from memory and reads only the
+generation from the shared cache. That read stays on every request, so a purge
 (a new generation, generation.py) reaches every process at once, as before; an entry is also
 dropped when the time it was stored for runs out, as in the shared cache.
 

@@ -1,6 +1,6 @@
 """Per-IP rate limits for public endpoints, counted in the default cache.
 
-The cache is the file cache that every process of one machine shares in the embedded mode and
+The cache is the disk cache that every process of one machine shares in the embedded mode and
 Redis in production, so a limit holds across workers and app servers. A visitor over the limit
 gets ``429 Too Many Requests`` with ``Retry-After`` (the seconds until the window ends) and a
 page in their language.

@@ -2,19 +2,14 @@ import pytest
 from django.core.cache import caches
 
 from policyshare.caching.recent import recent_pages
-from policyshare.settings.base import redis_cache
+from policyshare.settings.base import embedded_cache, redis_cache
 
 
 @pytest.fixture(autouse=True)
 def page_cache(settings, tmp_path):
-    """The page cache on, in the file cache the embedded mode uses (test settings turn both off)."""
+    """The page cache on, in the cache the embedded mode uses (test settings turn both off)."""
     settings.POLICYSHARE_PAGE_CACHE = True
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": tmp_path / "cache",
-        }
-    }
+    settings.CACHES = {"default": embedded_cache(tmp_path / "cache")}
     yield caches["default"]
     caches["default"].clear()
     recent_pages.clear()
