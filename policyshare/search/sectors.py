@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.db.models import Count
 
+from policyshare.core.fragments import cached_fragment
+
 from .analysis import analyser_for_language
 from .query import ParsedQuery
 from .user_dictionary import user_words
@@ -27,11 +29,21 @@ class SectorLink:
 
 
 def sector_names(language: str) -> dict[str, str]:
+    """Each sector's name in ``language`` by its slug (the sector facet's labels), kept per
+    page-cache generation: saving a sector purges."""
     try:
         sector = apps.get_model("policies", "Sector")
     except LookupError:
         return {}
-    return dict(sector.objects.filter(locale__language_code=language).values_list("slug", "name"))
+    return dict(
+        cached_fragment(
+            "sector-names",
+            language,
+            build=lambda: tuple(
+                sector.objects.filter(locale__language_code=language).values_list("slug", "name")
+            ),
+        )
+    )
 
 
 def related_sectors(queries: list[ParsedQuery], language: str) -> list[SectorLink]:

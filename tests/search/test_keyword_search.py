@@ -149,6 +149,34 @@ def test_editors_promoted_results_come_first_and_only_once(green_zone):
     assert [r.plain_title for r in outcome.results] == ["녹색교통지역 5등급 차량 운행제한"]
 
 
+def test_a_promotion_shows_at_the_next_search_once_saved(
+    green_zone, django_capture_on_commit_callbacks
+):
+    video = make_video(title="도심 교통 영상", summary="녹색교통지역 소개 영상")
+    assert search("녹색교통지역", "ko", Filters()).promoted == []
+    with django_capture_on_commit_callbacks(execute=True):
+        SearchPromotion.objects.create(
+            query=Query.objects.create(query_string="녹색교통지역"), page=video, sort_order=0
+        )
+    assert [r.plain_title for r in search("녹색교통지역", "ko", Filters()).promoted] == [
+        "도심 교통 영상"
+    ]
+
+
+def test_a_renamed_sector_is_named_so_in_the_facet_at_the_next_search(
+    green_zone, django_capture_on_commit_callbacks
+):
+    def sector_labels():
+        return [value.label for value in search("녹색교통지역", "ko", Filters()).facets["sector"]]
+
+    assert sector_labels() == ["Transport"]
+    sector = green_zone.sector
+    with django_capture_on_commit_callbacks(execute=True):
+        sector.name = "교통"
+        sector.save()
+    assert sector_labels() == ["교통"]
+
+
 def test_snippets_mark_the_matched_words_by_morpheme(green_zone):
     outcome = search("차량", "ko", Filters())
     assert "<mark>차량</mark>의 운행을" in outcome.results[0].snippet
