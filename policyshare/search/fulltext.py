@@ -120,6 +120,17 @@ def repair() -> None:
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
 
 
+def settle() -> None:
+    """After a rebuild, on PostgreSQL: vacuum and analyse the index table, so that a filter's
+    admitted pages are read from its indexes alone (a table whose rows were all rewritten has no
+    page marked all-visible until vacuumed) and the planner's word frequencies are current. A
+    vacuum cannot run in a transaction: inside one (a test), nothing is done."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {TABLE}")
+
+
 def check() -> None:
     """Raise :class:`SearchUnavailable` unless the full-text structure answers and is sound."""
     try:

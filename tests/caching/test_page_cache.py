@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from policyshare.search.models import IndexEntry
 from tests.admin.localize import localize
 from tests.factories import make_news, make_policy, make_standard_page
 from tests.inquiries.conftest import form_data
@@ -60,6 +61,14 @@ def test_an_upgrade_renders_cached_pages_again(client, news):
     call_command("migrate", verbosity=0)
 
     assert visit(client, news.url)[0]["X-Cache"] == "miss"
+
+
+def test_a_reindex_shows_in_cached_search_pages(client):
+    make_policy(code="en", title="Bicycle Lanes", summary="Cycling in the city.")
+    IndexEntry.objects.all().delete()
+    assert "<mark>Bicycle</mark> Lanes" not in visit(client, "/en/search/?q=bicycle")[1]
+    call_command("reindex", verbosity=0)
+    assert "<mark>Bicycle</mark> Lanes" in visit(client, "/en/search/?q=bicycle")[1]
 
 
 def test_the_cache_keys_on_the_whole_address(client, news):

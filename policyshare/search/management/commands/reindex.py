@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from policyshare.caching.generation import new_generation
 from policyshare.search import fulltext, indexing
 from policyshare.search.documents import searchable_models
 
@@ -37,6 +38,10 @@ class Command(BaseCommand):
                 self.stdout.flush()
 
         entries = indexing.rebuild(progress=progress)
+        fulltext.settle()
+        # Cached search pages, and the pages each process keeps as a filter's admitted ones,
+        # were read from the old index.
+        new_generation()
         elapsed = time.perf_counter() - started
         if verbosity and total:
             self.stdout.write("")
