@@ -95,11 +95,25 @@ SEARCH_OPERATION = {
                 "application/json": {
                     "schema": {
                         "type": "object",
-                        "required": ["query", "language", "count", "page", "page_count"],
+                        "required": [
+                            "query",
+                            "language",
+                            "count",
+                            "count_is_lower_bound",
+                            "page",
+                            "page_count",
+                        ],
                         "properties": {
                             "query": {"type": "string"},
                             "language": {"type": "string"},
                             "count": {"type": "integer"},
+                            "count_is_lower_bound": {
+                                "type": "boolean",
+                                "description": (
+                                    "true when the ranking stopped at its limit: more items may "
+                                    "match than count (only the best are listed)"
+                                ),
+                            },
                             "page": {"type": "integer"},
                             "page_count": {"type": "integer"},
                             "results": {"type": "array", "items": SEARCH_RESULT},

@@ -75,11 +75,20 @@ class Hit:
         return copy
 
 
+class Ranking(list):
+    """Hits best first, and whether the keyword ranking stopped at its limit (``cut``): then
+    more entries may match than are listed, and their number is a lower bound."""
+
+    def __init__(self, hits=(), *, cut: bool = False):
+        super().__init__(hits)
+        self.cut = cut
+
+
 class SearchUnavailable(Exception):
     """The index cannot be read (missing, corrupt or unreachable): ``policyshare reindex``."""
 
 
-def rank(query: str, language: str, filters: Filters | None = None) -> list[Hit]:
+def rank(query: str, language: str, filters: Filters | None = None) -> Ranking:
     """Entries matching ``query`` that ``filters`` admit, best first. The filters narrow each
     side's candidates before it cuts them, so a filtered search finds matches that the
     unfiltered one ranks below its cut; no filters admit every entry. ``language`` is the
@@ -89,7 +98,7 @@ def rank(query: str, language: str, filters: Filters | None = None) -> list[Hit]
     return hits
 
 
-def rank_each(query: str, language: str, filter_sets: list[Filters]) -> list[list[Hit]]:
+def rank_each(query: str, language: str, filter_sets: list[Filters]) -> list[Ranking]:
     """``rank`` under each of ``filter_sets``, the query analysed and embedded once."""
     from . import fulltext
     from .query import parse
@@ -99,10 +108,13 @@ def rank_each(query: str, language: str, filter_sets: list[Filters]) -> list[lis
         semantic = _semantic_query(parsed.text)
         keyword = fulltext.match_each(parsed, KEYWORD_CANDIDATES, filter_sets)
         return [
-            _hybrid(parsed, hits, semantic, filters)
+            Ranking(_hybrid(parsed, hits, semantic, filters), cut=len(hits) >= KEYWORD_CANDIDATES)
             for hits, filters in zip(keyword, filter_sets, strict=True)
         ]
-    return fulltext.match_each(parsed, fulltext.MAX_MATCHES, filter_sets)
+    return [
+        Ranking(hits, cut=len(hits) >= fulltext.MAX_MATCHES)
+        for hits in fulltext.match_each(parsed, fulltext.MAX_MATCHES, filter_sets)
+    ]
 
 
 def _semantic_query(text: str):

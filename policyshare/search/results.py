@@ -78,6 +78,8 @@ class SearchResults:
     promoted: list[Result] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     count: int = 0
+    # The ranking stopped at its limit: more items may match than ``count``.
+    count_is_lower_bound: bool = False
     page: object = None  # the Paginator page of result groups
     page_number: int = 1
     page_count: int = 0
@@ -116,6 +118,7 @@ def search(query: str, visitor_language: str, filters: ranking.Filters, page_num
         outcome.unavailable = True
         return outcome
 
+    outcome.count_is_lower_bound = admitted.cut
     picks = _promoted(parsed.text, visitor_language)
     outcome.promoted = [pick.result for pick in picks]
     promoted_keys = {pick.translation_key for pick in picks}

@@ -111,6 +111,7 @@ def _api_response(request, language):
             "query": outcome.query or clean(request.GET.get("q", "")),
             "language": language,
             "count": outcome.count,
+            "count_is_lower_bound": outcome.count_is_lower_bound,
             "page": outcome.page_number,
             "page_count": outcome.page_count,
             "results": [

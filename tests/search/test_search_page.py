@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from policyshare.search import fulltext
+from policyshare.search import fulltext, ranking
 from policyshare.search.query import MAX_QUERY_LENGTH
 from tests.factories import make_news, make_policy, translate
 
@@ -114,6 +114,33 @@ def test_api_shape(client, content):
     assert isinstance(result["score"], float)
     assert set(data["facets"]) == {"type", "sector", "year", "language"}
     assert data["facets"]["type"] == [{"value": "policy", "label": "Policies", "count": 1}]
+
+
+@pytest.fixture
+def two_candidates(monkeypatch):
+    """The rankings keep their two best candidates (keyword alone, and the keyword side of the
+    hybrid ranking), as a common word's tens of thousands of matches reach their limits."""
+    monkeypatch.setattr(fulltext, "MAX_MATCHES", 2)
+    monkeypatch.setattr(ranking, "KEYWORD_CANDIDATES", 2)
+
+
+def test_a_count_cut_by_the_ranking_says_at_least(client, two_candidates):
+    for n in range(3):
+        make_news(code="en", title=f"Bicycle update {n}", summary="Bicycle news.")
+    html = client.get("/en/search/", {"q": "bicycle"}).content.decode()
+    assert "At least 2 results" in html
+    html = client.get("/ko/search/", {"q": "bicycle"}).content.decode()
+    assert "2건 이상" in html
+    data = client.get("/api/search/", {"q": "bicycle", "lang": "en"}).json()
+    assert (data["count"], data["count_is_lower_bound"]) == (2, True)
+
+
+def test_a_count_under_the_limit_is_exact(client, two_candidates):
+    make_news(code="en", title="Bicycle update", summary="Bicycle news.")
+    html = client.get("/en/search/", {"q": "bicycle"}).content.decode()
+    assert "1 result" in html and "At least" not in html
+    data = client.get("/api/search/", {"q": "bicycle", "lang": "en"}).json()
+    assert (data["count"], data["count_is_lower_bound"]) == (1, False)
 
 
 def test_api_needs_a_language(client):
