@@ -299,8 +299,9 @@ def mix_paths():
 
 
 def rendering_environment(var_dir):
-    """The settings of a process that renders this bench's site in ``var_dir`` itself, page
-    cache off (``bench/first_visits.py``, ``bench/highlight_cost.py``)."""
+    """The settings of a process that renders this bench's site in ``var_dir``, page cache off:
+    the servers here (with their own database URL), and ``bench/first_visits.py`` and
+    ``bench/highlight_cost.py``, which render in process."""
     return {
         "DJANGO_SETTINGS_MODULE": "policyshare.settings.embedded",
         "POLICYSHARE_VAR_DIR": str(var_dir),
@@ -318,14 +319,11 @@ def rendering_environment(var_dir):
 class Site:
     def __init__(self, directory, database_url, static_root):
         self.directory = directory
+        # The page cache is set per server start (``start``).
         self.env = {
-            **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}},
-            "DJANGO_SETTINGS_MODULE": "policyshare.settings.embedded",
-            "POLICYSHARE_VAR_DIR": str(directory),
+            **{k: v for k, v in os.environ.items() if k != "REDIS_URL"},
+            **rendering_environment(directory),
             "DATABASE_URL": database_url,
-            "POLICYSHARE_RATELIMIT": "0",
-            "POLICYSHARE_SEARCH_RANKING": "keyword",
-            "LOG_LEVEL": "ERROR",
             "PYTHONPATH": str(ROOT),
         }
         self.static_root = static_root
